@@ -1,0 +1,39 @@
+package dev.granary.api;
+
+/** Every kind of REST error, with its stable URN slug, HTTP status and title. Never rename a slug. */
+public enum ProblemType {
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
+    INVALID_REQUEST("invalid-request", 400, "Invalid request"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+    FORBIDDEN("forbidden", 403, "Forbidden"),
+    CONFLICT("conflict", 409, "Conflict"),
+    UNAVAILABLE("unavailable", 503, "Service unavailable"),
+    INTERNAL("internal", 500, "Internal server error");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() { return slug; }
+    public int status() { return status; }
+    public String title() { return title; }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType t : values()) {
+            if (t.status == status) {
+                return t;
+            }
+        }
+        return status >= 500 ? INTERNAL : INVALID_REQUEST;
+    }
+}

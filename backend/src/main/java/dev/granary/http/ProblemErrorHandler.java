@@ -1,0 +1,37 @@
+package dev.granary.http;
+
+import dev.granary.api.Problem;
+import dev.granary.api.ProblemType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Errors Jetty raises before a request reaches Javalin (a malformed URI, headers too large, no context
+ * for the path) are problem documents too, never Jetty's HTML page with a stack trace.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = status == 404
+            ? "nothing is served at " + request.getHttpURI().getPath() + "; the REST API is under /api/v1"
+            : "the request could not be handled (HTTP " + status + ")";
+        Problem problem = new Problem("urn:granary:problem:" + type.slug(), type.title(), status, detail,
+            request.getHttpURI().getPath(), null, java.util.Map.of());
+        byte[] body = JSON.writeValueAsBytes(problem.body());
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.granary.node;
+
+import java.util.Map;
+
+/** What each setting in config.toml does, written into the file above the setting. */
+final class ConfigDescriptions {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+        Map.entry("server.listen", """
+            Address of the one HTTP port: dashboard at /, REST at /api/v1, Prometheus at /metrics.
+            Binding beyond loopback exposes the node; do it only behind TLS and with strong passwords.
+            --listen on the command line overrides it."""),
+        Map.entry("database.url", """
+            JDBC URL of the relational database. Empty: the embedded H2 database under <home>/db.
+            For PostgreSQL: "jdbc:postgresql://HOST:5432/granary"."""),
+        Map.entry("database.username", "Database user (not used by the embedded database)."),
+        Map.entry("database.password", """
+            Database password. Prefer the GRANARY_DATABASE_PASSWORD environment variable, which wins over this."""),
+        Map.entry("database.max-pool-size", "Most connections the node keeps open to the database."),
+        Map.entry("kernels.mode", """
+            Hashing and proving kernels: "auto" (native C when it loads, else Java), "native" (fail if the
+            C library cannot load), or "java"."""),
+        Map.entry("kernels.threads", "Threads for parallel kernels such as CommP. 0: one per CPU core."),
+        Map.entry("logging.level", "Root log level: trace, debug, info, warn or error."),
+        Map.entry("logging.max-file-size", "A log file in <home>/logs rolls over when it reaches this size."),
+        Map.entry("logging.max-history", "Days of rolled log files to keep."),
+        Map.entry("logging.total-size-cap", "Rolled log files are deleted, oldest first, beyond this total."),
+        Map.entry("health.min-free-disk", """
+            Health reports the disk as down (and /api/v1/health answers 503) when the home's file system has
+            less free space than this."""),
+        Map.entry("ui.enabled", "Serve the dashboard at /. Worker nodes usually turn it off."));
+
+    private ConfigDescriptions() {}
+
+    static String describe(String key) {
+        String text = DESCRIPTIONS.get(key);
+        if (text == null) {
+            throw new IllegalStateException("config key " + key + " has no description in ConfigDescriptions");
+        }
+        return text.strip();
+    }
+
+    static boolean has(String key) {
+        return DESCRIPTIONS.containsKey(key);
+    }
+}

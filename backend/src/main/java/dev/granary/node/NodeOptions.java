@@ -1,0 +1,34 @@
+package dev.granary.node;
+
+import dev.granary.http.WebUi;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * How to start a node: the command line's choices (home, listen) and, for tests, the clock and
+ * the dashboard implementation.
+ *
+ * @param listen overrides server.listen from config.toml when set
+ * @param webUi the dashboard; empty runs headless
+ */
+public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock) {
+
+    /** What `granary run` uses: the dashboard found on the class path, wall-clock time. */
+    public static NodeOptions forCommandLine(Path home, String listen) {
+        return new NodeOptions(home, listen, discoverWebUi(), Clock.systemUTC());
+    }
+
+    public static NodeOptions headless(Path home, String listen) {
+        return new NodeOptions(home, listen, Optional.empty(), Clock.systemUTC());
+    }
+
+    public NodeOptions withWebUi(WebUi ui) {
+        return new NodeOptions(home, listen, Optional.of(ui), clock);
+    }
+
+    public static Optional<WebUi> discoverWebUi() {
+        return ServiceLoader.load(WebUi.class).findFirst();
+    }
+}
