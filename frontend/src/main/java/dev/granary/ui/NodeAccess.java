@@ -1,0 +1,19 @@
+package dev.granary.ui;
+
+import com.vaadin.flow.server.VaadinServlet;
+import dev.granary.node.Node;
+
+/** How a view reaches the running node: through the servlet context the web-app was created with. */
+public final class NodeAccess {
+
+    private NodeAccess() {}
+
+    public static Node node() {
+        VaadinServlet servlet = VaadinServlet.getCurrent();
+        Object node = servlet == null ? null : servlet.getServletContext().getAttribute(VaadinWebUi.NODE_ATTRIBUTE);
+        if (!(node instanceof Node n)) {
+            throw new IllegalStateException("dashboard is not attached to a running node");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.granary.ui.overview;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.granary.health.ComponentHealth;
+import dev.granary.health.HealthReport;
+import dev.granary.node.Node;
+import dev.granary.node.NodeStatus;
+import dev.granary.ui.NodeAccess;
+import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.svg.UsageBar;
+import dev.granary.units.ByteSize;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** Real node status — version, uptime, home, stores, kernels, disk — refreshed every few seconds. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Overview")
+public class OverviewView extends VerticalLayout {
+
+    static final int REFRESH_MILLIS = 2000;
+
+    private final Node node = NodeAccess.node();
+    private final Span overall = new Span();
+    private final InfoCard nodeCard = new InfoCard("Node", "node");
+    private final InfoCard databaseCard = new InfoCard("Database", "database");
+    private final InfoCard rocksCard = new InfoCard("RocksDB", "rocksdb");
+    private final InfoCard kernelsCard = new InfoCard("Kernels", "kernels");
+    private final InfoCard diskCard = new InfoCard("Disk", "disk");
+    private final Div diskBar = new Div();
+    private Registration poll;
+
+    public OverviewView() {
+        overall.setId("overview-health");
+        overall.addClassName("granary-badge");
+        Div cards = new Div(nodeCard, databaseCard, rocksCard, kernelsCard, diskCard);
+        cards.addClassName("granary-cards");
+        diskBar.setId("disk-usage");
+        diskCard.add(diskBar);
+        add(new Div(new Span("Node health: "), overall), cards);
+        setWidthFull();
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        poll = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void refresh() {
+        HealthReport report = node.health().check();
+        NodeStatus status = node.status();
+        Instant now = node.clock().instant();
+        overall.setText(report.up() ? "up" : "down: " + String.join(", ", report.failing()));
+        overall.removeClassNames("up", "down");
+        overall.addClassName(report.up() ? "up" : "down");
+
+        nodeCard.status(true)
+            .field("version", "Version", status.build().version())
+            .field("uptime", "Uptime", formatDuration(status.uptime(now)))
+            .field("started", "Started", status.startedAt().truncatedTo(ChronoUnit.SECONDS).toString())
+            .field("id", "Node id", status.identity().nodeId())
+            .field("starts", "Starts of this home", String.valueOf(status.identity().starts()))
+            .field("home", "Home", status.home().root().toString())
+            .field("listen", "Listening on", node.baseUrl())
+            .field("java", "Java", status.build().javaVersion());
+        showDatabase(report.component("database"));
+        showRocks(report.component("rocksdb"));
+        showKernels(report.component("kernels"));
+        showDisk(report.component("disk"));
+    }
+
+    private void showDatabase(ComponentHealth db) {
+        databaseCard.status(db.up())
+            .field("product", "Product", text(db.details(), "product"))
+            .field("url", "URL", text(db.details(), "url"))
+            .field("latency", "Round trip", db.details().containsKey("latencyMs")
+                ? String.format("%.1f ms", ((Number) db.details().get("latencyMs")).doubleValue()) : "")
+            .field("error", "Error", text(db.details(), "error"));
+    }
+
+    private void showRocks(ComponentHealth rocks) {
+        rocksCard.status(rocks.up())
+            .field("path", "Path", text(rocks.details(), "path"))
+            .field("live", "Live data", rocks.details().get("liveDataBytes") instanceof Number n
+                ? ByteSize.format(n.longValue()) : "")
+            .field("error", "Error", text(rocks.details(), "error"));
+    }
+
+    private void showKernels(ComponentHealth kernels) {
+        kernelsCard.status(kernels.up())
+            .field("implementation", "In use", text(kernels.details(), "implementation"))
+            .field("detail", "Detail", text(kernels.details(), "detail"));
+    }
+
+    private void showDisk(ComponentHealth disk) {
+        Map<String, Object> d = disk.details();
+        long free = d.get("freeBytes") instanceof Number n ? n.longValue() : 0;
+        long total = d.get("totalBytes") instanceof Number n ? n.longValue() : 0;
+        long min = d.get("minFreeBytes") instanceof Number n ? n.longValue() : 0;
+        diskCard.status(disk.up())
+            .field("free", "Free", ByteSize.format(free))
+            .field("total", "Total", ByteSize.format(total))
+            .field("min", "Minimum free", ByteSize.format(min))
+            .field("error", "Error", text(d, "error"));
+        diskBar.removeAll();
+        diskBar.add(new Html(UsageBar.svg(total - free, total, !disk.up(),
+            ByteSize.format(total - free) + " used of " + ByteSize.format(total))));
+    }
+
+    private static String text(Map<String, Object> details, String key) {
+        Object value = details.get(key);
+        return value == null ? "" : value.toString();
+    }
+
+    static String formatDuration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min " + (s % 60) + " s";
+        }
+        if (s < 86400) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return (s / 86400) + " d " + (s % 86400 / 3600) + " h";
+    }
+}
