@@ -19,7 +19,6 @@ public record ApiRoute(HandlerType method, String path, Permission permission, S
     public ApiRoute {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(permission, () -> "route " + method + " " + path + " declares no permission");
         Objects.requireNonNull(handler, "handler");
         responses = Map.copyOf(responses);
     }
@@ -29,6 +28,7 @@ public record ApiRoute(HandlerType method, String path, Permission permission, S
     public static Builder get(String path) { return new Builder(HandlerType.GET, path); }
     public static Builder post(String path) { return new Builder(HandlerType.POST, path); }
     public static Builder put(String path) { return new Builder(HandlerType.PUT, path); }
+    public static Builder patch(String path) { return new Builder(HandlerType.PATCH, path); }
     public static Builder delete(String path) { return new Builder(HandlerType.DELETE, path); }
 
     public static final class Builder {

@@ -10,6 +10,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
+    CSRF("csrf", 403, "CSRF token missing or wrong"),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     CONFLICT("conflict", 409, "Conflict"),
     UNAVAILABLE("unavailable", 503, "Service unavailable"),
     INTERNAL("internal", 500, "Internal server error");

@@ -1,6 +1,13 @@
 package dev.granary.api;
 
+import dev.granary.auth.AccessDeniedException;
+import dev.granary.auth.AccessRegistry;
+import dev.granary.auth.AuthServices;
+import dev.granary.auth.AuthenticationException;
 import dev.granary.auth.Permission;
+import dev.granary.auth.ThrottledException;
+import dev.granary.errors.ConflictException;
+import dev.granary.errors.NotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,11 +43,16 @@ public final class RestApi {
     private final Javalin javalin;
     private final List<ApiRoute> routes;
 
-    public RestApi(List<RouteGroup> groups, String version, MeterRegistry metrics) {
+    public RestApi(List<RouteGroup> groups, String version, MeterRegistry metrics, AuthServices auth) {
+        RestAccess access = new RestAccess(auth);
         List<ApiRoute> all = new ArrayList<>();
         groups.forEach(g -> all.addAll(g.routes()));
         all.add(openApiRoute(version));
         this.routes = List.copyOf(all);
+        for (ApiRoute route : routes) {
+            auth.registry().register(AccessRegistry.Kind.ROUTE, route.method().name() + " " + route.path(),
+                route.permission());
+        }
         JsonMapper mapper = JsonMapper.builder().findAndAddModules().build();
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -48,21 +60,49 @@ public final class RestApi {
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson3(mapper, true));
             cfg.routes.before(RestApi::assignRequestId);
+            cfg.routes.before(access::authenticate);
+            cfg.routes.beforeMatched(access::authorize);
             for (ApiRoute route : routes) {
                 cfg.routes.addEndpoint(Endpoint.create(route.method(), route.path())
                     .addMetadata(new RoutePermission(route.permission()))
                     .handler(route.handler()));
             }
             cfg.routes.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e, ctx)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404 || e.getStatus() == 405) {
+                    try {
+                        access.requireAuthenticatedForUnknownRoutes(ctx);
+                    } catch (ProblemException denied) {
+                        respond(ctx, denied.problem());
+                        return;
+                    }
+                }
+                respond(ctx, fromJavalin(e, ctx));
+            });
+            cfg.routes.exception(AuthenticationException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.UNAUTHORIZED, e.getMessage())));
+            cfg.routes.exception(AccessDeniedException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.FORBIDDEN, e.getMessage())
+                    .with("missingPermission", e.missing().lotusName())));
+            cfg.routes.exception(ThrottledException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds() + 1)));
+                respond(ctx, Problem.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage()));
+            });
+            cfg.routes.exception(NotFoundException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.NOT_FOUND, e.getMessage())));
+            cfg.routes.exception(ConflictException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.CONFLICT, e.getMessage())));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.INVALID_REQUEST, e.getMessage())));
             cfg.routes.exception(Exception.class, RestApi::internalError);
+            cfg.routes.after(ctx -> access.auditStateChange(ctx, auth.audit()));
             cfg.routes.after(ctx -> recordMetrics(ctx, metrics));
         });
     }
 
     private ApiRoute openApiRoute(String version) {
         return ApiRoute.get("/openapi.json")
-            .permission(Permission.PUBLIC)
+            .permission(Permission.READ)
             .tag("meta")
             .summary("This API, described as OpenAPI 3.1")
             .response(200, "The OpenAPI document", JsonSchema.object())
@@ -139,6 +179,9 @@ public final class RestApi {
 
     static void respond(Context ctx, Problem problem) {
         Problem located = problem.at(ctx.path(), requestId(ctx));
+        if (located.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"granary\"");
+        }
         ctx.status(located.status());
         ctx.json(located.body());
         ctx.contentType(Problem.CONTENT_TYPE);
@@ -160,9 +203,9 @@ public final class RestApi {
         MDC.remove(REQUEST_ID);
     }
 
-    private static Endpoint safeEndpoint(Context ctx) {
+    static Endpoint safeEndpoint(Context ctx) {
         try {
-            return ctx.endpoint();
+            return ctx.endpoints().matchedHttpEndpoint();
         } catch (RuntimeException e) {
             return null; // no matched endpoint (404, 405)
         }

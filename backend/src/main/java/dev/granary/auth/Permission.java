@@ -10,5 +10,20 @@ public enum Permission {
     READ,
     WRITE,
     SIGN,
-    ADMIN
+    ADMIN;
+
+    /** The Lotus name: "read", "write", "sign", "admin". */
+    public String lotusName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a Lotus permission name; PUBLIC is not one (a token cannot grant it). */
+    public static Permission fromLotus(String name) {
+        for (Permission p : values()) {
+            if (p != PUBLIC && p.lotusName().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("permission '" + name + "' must be one of read, write, sign, admin");
+    }
 }

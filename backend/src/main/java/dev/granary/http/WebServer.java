@@ -1,6 +1,7 @@
 package dev.granary.http;
 
 import dev.granary.api.RestApi;
+import dev.granary.auth.AuthServices;
 import dev.granary.node.HostPort;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(HostPort listen, RestApi api, PrometheusMeterRegistry metrics, Handler ui) {
+    public WebServer(HostPort listen, RestApi api, PrometheusMeterRegistry metrics, AuthServices auth, Handler ui) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -35,7 +36,7 @@ public final class WebServer {
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(apiContext(api));
-        contexts.addHandler(metricsContext(metrics));
+        contexts.addHandler(metricsContext(metrics, auth));
         contexts.addHandler(ui != null ? ui : notFoundRoot());
         server.setHandler(contexts);
         server.setErrorHandler(new ProblemErrorHandler());
@@ -53,10 +54,10 @@ public final class WebServer {
         return context;
     }
 
-    private static ServletContextHandler metricsContext(PrometheusMeterRegistry metrics) {
+    private static ServletContextHandler metricsContext(PrometheusMeterRegistry metrics, AuthServices auth) {
         ServletContextHandler context = new ServletContextHandler("/metrics");
         context.setAllowNullPathInContext(true); // serve /metrics itself, not a redirect to /metrics/
-        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/*");
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics, auth)), "/*");
         context.setErrorHandler(new ProblemErrorHandler());
         return context;
     }

@@ -17,6 +17,14 @@ final class ConfigDescriptions {
         Map.entry("database.password", """
             Database password. Prefer the GRANARY_DATABASE_PASSWORD environment variable, which wins over this."""),
         Map.entry("database.max-pool-size", "Most connections the node keeps open to the database."),
+        Map.entry("auth.session-idle-timeout", """
+            A dashboard session ends after this long without a request (e.g. 30m, 2h)."""),
+        Map.entry("auth.session-token-lifetime", """
+            Lifetime of the token POST /api/v1/session gives a script that signs in with a password."""),
+        Map.entry("auth.sign-in-free-attempts", """
+            Failed sign-ins in a row (per user and per client address) before each further try must wait."""),
+        Map.entry("auth.sign-in-base-delay", "The first wait after the free attempts; it doubles with every further failure."),
+        Map.entry("auth.sign-in-max-delay", "The longest wait between sign-in attempts."),
         Map.entry("kernels.mode", """
             Hashing and proving kernels: "auto" (native C when it loads, else Java), "native" (fail if the
             C library cannot load), or "java"."""),

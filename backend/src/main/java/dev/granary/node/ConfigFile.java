@@ -1,6 +1,7 @@
 package dev.granary.node;
 
 import dev.granary.units.ByteSize;
+import dev.granary.units.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,10 @@ public final class ConfigFile {
             ByteSize.parse(config.logging().maxFileSize());
             ByteSize.parse(config.logging().totalSizeCap());
             ByteSize.parse(config.health().minFreeDisk());
+            Durations.parse(config.auth().sessionIdleTimeout());
+            Durations.parse(config.auth().sessionTokenLifetime());
+            Durations.parse(config.auth().signInBaseDelay());
+            Durations.parse(config.auth().signInMaxDelay());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -114,6 +119,9 @@ public final class ConfigFile {
         if (!LOG_LEVELS.contains(config.logging().level())) {
             throw new ConfigException(source + ": logging.level '" + config.logging().level()
                 + "' must be one of trace, debug, info, warn, error");
+        }
+        if (config.auth().signInFreeAttempts() < 1) {
+            throw new ConfigException(source + ": auth.sign-in-free-attempts must be at least 1");
         }
         if (config.database().maxPoolSize() < 1) {
             throw new ConfigException(source + ": database.max-pool-size must be at least 1");

@@ -102,7 +102,7 @@ public final class Logging {
 
     /** Sets a logger's level at run time ("root" or a package/class name); not persisted across restarts. */
     public static void setLevel(String loggerName, String level) {
-        if (!LEVELS.contains(level)) {
+        if (level == null || !LEVELS.contains(level)) {
             throw new IllegalArgumentException("log level '" + level + "' must be one of trace, debug, info, warn, error");
         }
         String name = "root".equalsIgnoreCase(loggerName) ? Logger.ROOT_LOGGER_NAME : loggerName;

@@ -1,6 +1,9 @@
 package dev.granary.node;
 
 import dev.granary.api.RestApi;
+import dev.granary.auth.AuthRoutes;
+import dev.granary.auth.AuthServices;
+import dev.granary.auth.InitialAdmin;
 import dev.granary.db.Database;
 import dev.granary.health.DatabaseHealth;
 import dev.granary.health.DiskHealth;
@@ -46,6 +49,7 @@ public final class Node implements AutoCloseable {
     private final HealthService health;
     private final PrometheusMeterRegistry metrics;
     private final RestApi api;
+    private final AuthServices auth;
     private WebServer web;
     private final Optional<WebUi> ui;
     private final Deque<AutoCloseable> stopOrder;
@@ -62,6 +66,7 @@ public final class Node implements AutoCloseable {
         this.health = b.health;
         this.metrics = b.metrics;
         this.api = b.api;
+        this.auth = b.auth;
         this.ui = b.ui;
         this.stopOrder = b.stopOrder;
     }
@@ -96,12 +101,14 @@ public final class Node implements AutoCloseable {
                 new KernelsHealth(b.kernels),
                 new DiskHealth(b.home.root(), ByteSize.parse(b.config.health().minFreeDisk()))), b.clock);
             b.status = new NodeStatus(build, identity, b.home, b.clock.instant(), b.config.server().listen());
-            b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status)), build.version(),
-                b.metrics);
+            b.auth = AuthServices.create(b.database.jdbi(), b.home.root(), b.config.auth(), b.clock);
+            InitialAdmin.ensure(b.auth.users(), b.home.root(), System.getenv(InitialAdmin.ENV), System.out);
+            b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth)),
+                build.version(), b.metrics, b.auth);
             b.ui = b.config.ui().enabled() ? options.webUi() : Optional.empty();
             b.ui.ifPresent(b.stopOrder::push);
             Node node = new Node(b);
-            node.web = new WebServer(b.config.server().listenAddress(), b.api, b.metrics,
+            node.web = new WebServer(b.config.server().listenAddress(), b.api, b.metrics, b.auth,
                 b.ui.map(u -> u.createHandler(node)).orElse(null));
             b.stopOrder.push(node.web::stop);
             node.web.start();
@@ -169,6 +176,7 @@ public final class Node implements AutoCloseable {
     public HealthService health() { return health; }
     public PrometheusMeterRegistry metrics() { return metrics; }
     public RestApi api() { return api; }
+    public AuthServices auth() { return auth; }
     public int port() { return web.port(); }
 
     public String baseUrl() {
@@ -190,6 +198,7 @@ public final class Node implements AutoCloseable {
         HealthService health;
         PrometheusMeterRegistry metrics;
         RestApi api;
+        AuthServices auth;
         Optional<WebUi> ui = Optional.empty();
         final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     }

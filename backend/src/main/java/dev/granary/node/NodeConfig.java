@@ -4,16 +4,16 @@ package dev.granary.node;
  * Everything {@code config.toml} can set. Each record's {@code defaults()} is the one source of the
  * default values: the file written at first start and the parser both derive from it.
  */
-public record NodeConfig(Server server, Database database, Kernels kernels, Logging logging, Health health,
-                         Ui ui) {
+public record NodeConfig(Server server, Database database, Auth auth, Kernels kernels, Logging logging,
+                         Health health, Ui ui) {
 
     public static NodeConfig defaults() {
-        return new NodeConfig(Server.defaults(), Database.defaults(), Kernels.defaults(), Logging.defaults(),
-            Health.defaults(), Ui.defaults());
+        return new NodeConfig(Server.defaults(), Database.defaults(), Auth.defaults(), Kernels.defaults(),
+            Logging.defaults(), Health.defaults(), Ui.defaults());
     }
 
     public NodeConfig withListen(String listen) {
-        return new NodeConfig(new Server(listen), database, kernels, logging, health, ui);
+        return new NodeConfig(new Server(listen), database, auth, kernels, logging, health, ui);
     }
 
     public record Server(String listen) {
@@ -34,6 +34,11 @@ public record NodeConfig(Server server, Database database, Kernels kernels, Logg
                 + ", password=" + (password == null || password.isEmpty() ? "" : "***") + ", maxPoolSize="
                 + maxPoolSize + "]";
         }
+    }
+
+    public record Auth(String sessionIdleTimeout, String sessionTokenLifetime, int signInFreeAttempts,
+                       String signInBaseDelay, String signInMaxDelay) {
+        static Auth defaults() { return new Auth("30m", "8h", 5, "2s", "15m"); }
     }
 
     public record Kernels(String mode, int threads) {

@@ -24,7 +24,7 @@ public final class NodeRoutes implements RouteGroup {
     public List<ApiRoute> routes() {
         return List.of(
             ApiRoute.get("/v1/version")
-                .permission(Permission.PUBLIC)
+                .permission(Permission.READ)
                 .summary("Granary version, API version, Java runtime and node id")
                 .response(200, "Version information", JsonSchema.object()
                     .prop("version", JsonSchema.string())

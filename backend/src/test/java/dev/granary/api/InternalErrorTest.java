@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.granary.auth.AuthServices;
 import dev.granary.auth.Permission;
+import dev.granary.db.Database;
+import dev.granary.node.NodeConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
 import dev.granary.http.WebServer;
 import dev.granary.node.HostPort;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InternalErrorTest {
 
     @Test
-    void aFailingHandlerGivesA500WithoutStackTraceAndLogsItWithTheRequestId() throws Exception {
-        RouteGroup failing = () -> List.of(ApiRoute.get("/v1/explode").permission(Permission.READ)
+    void aFailingHandlerGivesA500WithoutStackTraceAndLogsItWithTheRequestId(@TempDir Path home) throws Exception {
+        RouteGroup failing = () -> List.of(ApiRoute.get("/v1/explode").permission(Permission.PUBLIC)
             .summary("fails on purpose").handler(ctx -> {
                 throw new IllegalStateException("secret internal detail");
             }));
@@ -36,8 +42,10 @@ class InternalErrorTest {
         captured.start();
         restLog.addAppender(captured);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WebServer server = new WebServer(new HostPort("127.0.0.1", 0), new RestApi(List.of(failing), "test", metrics),
-            metrics, null);
+        Database db = Database.open(NodeConfig.defaults().database(), home);
+        AuthServices auth = AuthServices.create(db.jdbi(), home, NodeConfig.defaults().auth(), Clock.systemUTC());
+        WebServer server = new WebServer(new HostPort("127.0.0.1", 0),
+            new RestApi(List.of(failing), "test", metrics, auth), metrics, auth, null);
         server.start();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -58,6 +66,7 @@ class InternalErrorTest {
             assertEquals("secret internal detail", logged.getThrowableProxy().getMessage());
         } finally {
             server.stop();
+            db.close();
             restLog.detachAppender(captured);
         }
     }

@@ -1,5 +1,9 @@
 package dev.granary.testing;
 
+import dev.granary.auth.Actor;
+import dev.granary.auth.InitialAdmin;
+import dev.granary.auth.Role;
+import dev.granary.auth.UserService;
 import dev.granary.http.WebUi;
 import dev.granary.node.Node;
 import dev.granary.node.NodeOptions;
@@ -13,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +33,7 @@ public final class TestNode implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Node node;
+    private String adminToken;
 
     private TestNode(Node node) {
         this.node = node;
@@ -58,17 +65,70 @@ public final class TestNode implements AutoCloseable {
         return node.baseUrl() + path;
     }
 
+    /** An anonymous GET. */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
+    /** A GET with the admin's token. */
+    public HttpResponse<String> getAsAdmin(String path) {
+        return request("GET", path, null, adminToken());
+    }
+
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, Map.of());
+    }
+
+    public HttpResponse<String> send(String method, String path, String contentType, String body,
+                                     Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         return send(b);
+    }
+
+    /** A request with a bearer token (null: none); a JSON body when {@code body} is not null. */
+    public HttpResponse<String> request(String method, String path, String body, String token) {
+        return send(method, path, body == null ? null : "application/json", body,
+            token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The generated first-start password of user admin. */
+    public String initialAdminPassword() {
+        try {
+            return Files.readString(node.home().root().resolve(InitialAdmin.FILE)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A session token for the admin (signed in once, then reused). */
+    public synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = signIn("admin", initialAdminPassword());
+        }
+        return adminToken;
+    }
+
+    /** Signs in through POST /api/v1/session and returns the bearer token. */
+    public String signIn(String username, String password) {
+        HttpResponse<String> r = request("POST", "/api/v1/session",
+            JSON.writeValueAsString(Map.of("username", username, "password", password)), null);
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("signing in " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return json(r).get("token").asString();
+    }
+
+    /** Creates a user with the role (through the service, as the node itself) and returns their token. */
+    public String tokenForNewUser(String username, Role role) {
+        String password = "pw-" + username + "-0123456789";
+        node.auth().users().create(Actor.system(), new UserService.NewUser(username, username, password, role.id(),
+            List.of()));
+        return signIn(username, password);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
