@@ -41,7 +41,9 @@ public final class AuditLog {
         actor.audited().set(true);
     }
 
-    public Page<AuditEntry> query(AuditQuery q) {
+    /** Reading the log is an administrator's right: it shows everyone's actions and addresses. */
+    public Page<AuditEntry> query(Actor actor, AuditQuery q) {
+        actor.require(dev.granary.auth.Permission.ADMIN, "reading the audit log");
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
         List<Object[]> binds = new ArrayList<>();
         like(sql, binds, "actor", q.actor());

@@ -82,8 +82,17 @@ public final class WebServer {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("starting HTTP server on " + connector.getHost() + ":" + connector.getPort()
-                + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                + ": " + deepestMessage(e), e);
         }
+    }
+
+    /** Jetty wraps start failures (a view without a permission, a port in use); the cause says what. */
+    private static String deepestMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** The bound port (differs from the configured one when that was 0). */

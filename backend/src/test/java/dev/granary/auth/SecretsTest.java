@@ -58,7 +58,7 @@ class SecretsTest {
             }
             assertFalse(users.body().contains("argon2"), "password hashes stay in the database");
 
-            List<AuditEntry> audit = node.node().auth().audit().query(AuditQuery.latest(500)).items();
+            List<AuditEntry> audit = node.node().auth().audit().query(dev.granary.auth.Actor.system(), AuditQuery.latest(500)).items();
             assertTrue(audit.size() >= 6, "actions were audited: " + audit);
             for (AuditEntry e : audit) {
                 for (String secret : secrets) {

@@ -32,7 +32,7 @@ class SignInThrottleTest {
                 blocked.body());
             assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
 
-            var denied = node.node().auth().audit().query(new dev.granary.audit.AuditQuery(null, "session.sign-in",
+            var denied = node.node().auth().audit().query(dev.granary.auth.Actor.system(), new dev.granary.audit.AuditQuery(null, "session.sign-in",
                 null, "denied", null, null, null, 50));
             assertEquals(6, denied.items().size(), "every failed and throttled attempt is audited");
         }

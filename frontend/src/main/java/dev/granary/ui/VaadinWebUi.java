@@ -4,8 +4,10 @@ import dev.granary.http.WebUi;
 import dev.granary.node.Node;
 import java.net.URI;
 import java.net.URL;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
@@ -33,7 +35,19 @@ public final class VaadinWebUi implements WebUi {
         context.setAttribute(NODE_ATTRIBUTE, node);
         context.setInitParameter("productionMode", "true");
         context.setThrowUnavailableOnStartupException(true);
+        hardenServletSessionCookie(context.getSessionHandler());
         return context;
+    }
+
+    /**
+     * The servlet session only carries Vaadin's UI state (who is signed in lives in the node's session
+     * store), but its cookie gets the same protection as the session cookie: no script access, never
+     * sent by other sites' pages, and Secure whenever the request came over TLS.
+     */
+    private static void hardenServletSessionCookie(SessionHandler sessions) {
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.STRICT);
+        sessions.setSecureRequestOnly(true);
     }
 
     /** The directory holding /webapp/robots.txt: a folder in a build, a jar: URI in the fat jar. */

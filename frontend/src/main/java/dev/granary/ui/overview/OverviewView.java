@@ -9,11 +9,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.granary.auth.Permission;
 import dev.granary.health.ComponentHealth;
 import dev.granary.health.HealthReport;
 import dev.granary.node.Node;
 import dev.granary.node.NodeStatus;
 import dev.granary.ui.NodeAccess;
+import dev.granary.ui.security.LivePolling;
+import dev.granary.ui.security.RequiresPermission;
 import dev.granary.ui.shell.MainLayout;
 import dev.granary.ui.svg.UsageBar;
 import dev.granary.units.ByteSize;
@@ -25,6 +28,7 @@ import java.util.Map;
 /** Real node status — version, uptime, home, stores, kernels, disk — refreshed every few seconds. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview")
+@RequiresPermission(Permission.READ)
 public class OverviewView extends VerticalLayout {
 
     static final int REFRESH_MILLIS = 2000;
@@ -53,8 +57,7 @@ public class OverviewView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MILLIS);
-        poll = event.getUI().addPollListener(e -> refresh());
+        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refresh);
     }
 
     @Override
@@ -62,7 +65,6 @@ public class OverviewView extends VerticalLayout {
         if (poll != null) {
             poll.remove();
         }
-        event.getUI().setPollInterval(-1);
     }
 
     private void refresh() {

@@ -1,9 +1,9 @@
 package dev.granary.ui.overview;
 
+import static com.codeborne.selenide.CollectionCondition.texts;
 import static com.codeborne.selenide.Condition.exist;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
-import static com.codeborne.selenide.CollectionCondition.texts;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
@@ -14,6 +14,7 @@ import dev.granary.node.BuildInfo;
 import dev.granary.testing.TestNode;
 import dev.granary.ui.VaadinWebUi;
 import dev.granary.ui.testing.Browser;
+import dev.granary.ui.testing.Dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +24,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Overview in real headless Chromium against a real node with the dashboard. */
+/** The Overview in real headless Chromium against a real node with the dashboard, signed in as the admin. */
 class OverviewViewTest {
 
     @TempDir
     static Path home;
     static TestNode node;
+    static String adminPassword;
 
     @BeforeAll
     static void start() {
         node = TestNode.start(home, Optional.of(new VaadinWebUi()));
+        adminPassword = Dashboard.settledAdmin(node, home);
         Browser.configure();
+        Dashboard.signIn(node, "admin", adminPassword);
+        $("#overview-health").shouldBe(visible);
     }
 
     @AfterAll
@@ -65,8 +70,9 @@ class OverviewViewTest {
     }
 
     @Test
-    void navigationListsOnlyBuiltAreas() {
+    void navigationListsTheBuiltAreasAnAdminMayUse() {
         open(node.url("/"));
-        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview"));
+        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Users & access", "API tokens", "Audit"));
+        $("#signed-in-user").shouldHave(text("admin"));
     }
 }

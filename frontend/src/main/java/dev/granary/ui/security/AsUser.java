@@ -1,0 +1,57 @@
+package dev.granary.ui.security;
+
+import com.vaadin.flow.component.UI;
+import dev.granary.auth.AccessDeniedException;
+import dev.granary.auth.Actor;
+import dev.granary.auth.AuthenticationException;
+import dev.granary.auth.ThrottledException;
+import dev.granary.errors.ConflictException;
+import dev.granary.errors.NotFoundException;
+import dev.granary.ui.shell.Notices;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a service call as the signed-in user of this request. The services check permissions and write
+ * the audit log themselves; this turns their refusals into messages for the person, and an ended
+ * session into a trip to the login page.
+ */
+public final class AsUser {
+
+    private static final Logger log = LoggerFactory.getLogger(AsUser.class);
+
+    private AsUser() {}
+
+    /** The call's result, or empty when it failed (the person has been told why). */
+    public static <T> Optional<T> call(Function<Actor, T> serviceCall) {
+        Actor actor;
+        try {
+            actor = SignedIn.actor();
+        } catch (SessionEndedException e) {
+            UI.getCurrent().refreshCurrentRoute(false);
+            return Optional.empty();
+        }
+        SignedIn.markActive();
+        try {
+            return Optional.ofNullable(serviceCall.apply(actor));
+        } catch (AccessDeniedException | AuthenticationException | ThrottledException | NotFoundException
+                 | ConflictException | IllegalArgumentException e) {
+            Notices.error(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("dashboard request {} failed", actor.requestId(), e);
+            Notices.error("That failed unexpectedly; the node's log has the details under request " + actor.requestId() + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the call succeeded (the person has been told why not). */
+    public static boolean run(Consumer<Actor> serviceCall) {
+        return call(actor -> {
+            serviceCall.accept(actor);
+            return Boolean.TRUE;
+        }).isPresent();
+    }
+}
