@@ -1,16 +1,22 @@
 package dev.granary.multiformats;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Optional;
 
 /**
- * Multibase: a text encoding of bytes whose first character names the base. Only base32 (lower
- * case, no padding, prefix 'b'), the default for CIDv1, is implemented so far.
+ * Multibase: a text encoding of bytes whose first character names the base. The bare forms (without
+ * the prefix) are used where a format fixes the base: CIDv0 is bare base58btc, and Lotus' JSON
+ * writes byte strings as bare base64 with padding ({@code BASE64PAD.encodeBare}).
  */
 public enum Multibase {
 
-    BASE32('b', "base32");
-
-    private static final String BASE32_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+    /** RFC 4648 base32, lower case, no padding; the default text form of CIDv1. */
+    BASE32('b', "base32"),
+    /** Bitcoin's base58; the text of CIDv0 and of peer ids. */
+    BASE58BTC('z', "base58btc"),
+    /** RFC 4648 base64, standard alphabet, no padding. */
+    BASE64('m', "base64"),
+    /** RFC 4648 base64, standard alphabet, with padding: Go's base64.StdEncoding, as Lotus' JSON uses it. */
+    BASE64PAD('M', "base64pad");
 
     private final char prefix;
     private final String label;
@@ -24,70 +30,70 @@ public enum Multibase {
         return prefix;
     }
 
+    /** The name in the multibase table, e.g. "base58btc". */
     public String label() {
         return label;
     }
 
+    public static Optional<Multibase> byPrefix(char prefix) {
+        for (Multibase base : values()) {
+            if (base.prefix == prefix) {
+                return Optional.of(base);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The prefixed text form of {@code data}. */
     public String encode(byte[] data) {
-        StringBuilder out = new StringBuilder(1 + (data.length * 8 + 4) / 5).append(prefix);
-        int acc = 0;
-        int bits = 0;
-        for (byte b : data) {
-            acc = (acc << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32_ALPHABET.charAt((acc >>> (bits - 5)) & 31));
-                bits -= 5;
-            }
-            acc &= (1 << bits) - 1;
-        }
-        if (bits > 0) {
-            out.append(BASE32_ALPHABET.charAt((acc << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return prefix + encodeBare(data);
+    }
+
+    /** The text form without the prefix character. */
+    public String encodeBare(byte[] data) {
+        return switch (this) {
+            case BASE32 -> Base32.encode(data);
+            case BASE58BTC -> Base58.encode(data);
+            case BASE64 -> Base64.encode(data, false);
+            case BASE64PAD -> Base64.encode(data, true);
+        };
+    }
+
+    /** Decodes text without a prefix character, known to be in this base. */
+    public byte[] decodeBare(String text) {
+        return decodeBody(text, 1);
     }
 
     /** Decodes prefixed text, choosing the base by its first character. */
     public static byte[] decode(String text) {
         if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("empty multibase string");
+            throw new FormatException("empty multibase string");
         }
         char first = text.charAt(0);
-        for (Multibase base : values()) {
-            if (base.prefix == first) {
-                return base.decodeBody(text.substring(1));
-            }
-        }
-        throw new IllegalArgumentException("unsupported multibase prefix '" + first + "' (supported: 'b' base32)");
+        Multibase base = byPrefix(first).orElseThrow(() -> new FormatException("unsupported multibase prefix "
+                + describeChar(first) + " (supported: " + supported() + ")"));
+        return base.decodeBody(text.substring(1), 2);
     }
 
-    private byte[] decodeBody(String body) {
-        // 5-bit groups left over after whole bytes: 0, 2, 4, 5 or 7 characters per 8 are valid.
-        int rest = body.length() % 8;
-        if (rest == 1 || rest == 3 || rest == 6) {
-            throw new IllegalArgumentException(label + " text of " + body.length() + " characters is truncated");
+    private byte[] decodeBody(String body, int firstPosition) {
+        return switch (this) {
+            case BASE32 -> Base32.decode(body, firstPosition);
+            case BASE58BTC -> Base58.decode(body, firstPosition);
+            case BASE64 -> Base64.decode(body, false, firstPosition);
+            case BASE64PAD -> Base64.decode(body, true, firstPosition);
+        };
+    }
+
+    private static String supported() {
+        StringBuilder out = new StringBuilder();
+        for (Multibase base : values()) {
+            out.append(out.isEmpty() ? "" : ", ").append('\'').append(base.prefix).append("' ").append(base.label);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() * 5 / 8);
-        int acc = 0;
-        int bits = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int value = BASE32_ALPHABET.indexOf(body.charAt(i));
-            if (value < 0) {
-                throw new IllegalArgumentException("'" + body.charAt(i) + "' at position " + (i + 1)
-                        + " is not a lower-case " + label + " character");
-            }
-            acc = (acc << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.write(acc >>> (bits - 8));
-                bits -= 8;
-                acc &= (1 << bits) - 1;
-            }
-        }
-        if (acc != 0) {
-            throw new IllegalArgumentException(label + " text has non-zero bits after its last byte");
-        }
-        return out.toByteArray();
+        return out.toString();
+    }
+
+    /** A character for an error message: printable ASCII as itself, anything else as its code point. */
+    static String describeChar(char c) {
+        return c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 }

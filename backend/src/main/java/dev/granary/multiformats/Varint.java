@@ -39,23 +39,23 @@ public final class Varint {
         return encode(value).length;
     }
 
-    /** Decodes the varint starting at {@code offset}. */
+    /** Decodes the varint starting at {@code offset}; a malformed one throws {@link FormatException}. */
     public static Decoded decode(byte[] bytes, int offset) {
         long value = 0;
         for (int i = 0; i < MAX_BYTES; i++) {
             if (offset + i >= bytes.length) {
-                throw new IllegalArgumentException("varint at byte " + offset + " is truncated");
+                throw new FormatException("varint at byte " + offset + " is truncated");
             }
             int b = bytes[offset + i] & 0xff;
             value |= (long) (b & 0x7f) << (7 * i);
             if ((b & 0x80) == 0) {
                 // A zero last byte (after the first) means the same value fits in fewer bytes.
                 if (b == 0 && i > 0) {
-                    throw new IllegalArgumentException("varint at byte " + offset + " is not minimally encoded");
+                    throw new FormatException("varint at byte " + offset + " is not minimally encoded");
                 }
                 return new Decoded(value, i + 1);
             }
         }
-        throw new IllegalArgumentException("varint at byte " + offset + " is longer than " + MAX_BYTES + " bytes");
+        throw new FormatException("varint at byte " + offset + " is longer than " + MAX_BYTES + " bytes");
     }
 }

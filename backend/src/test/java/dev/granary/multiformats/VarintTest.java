@@ -44,14 +44,14 @@ class VarintTest {
     @Test
     void rejectsMalformedInput() {
         assertEquals("varint at byte 0 is truncated",
-                assertThrows(IllegalArgumentException.class, () -> Varint.decode(new byte[] {(byte) 0x80}, 0)).getMessage());
+                assertThrows(FormatException.class, () -> Varint.decode(new byte[] {(byte) 0x80}, 0)).getMessage());
         assertEquals("varint at byte 0 is not minimally encoded",
-                assertThrows(IllegalArgumentException.class, () -> Varint.decode(new byte[] {(byte) 0x81, 0}, 0)).getMessage());
+                assertThrows(FormatException.class, () -> Varint.decode(new byte[] {(byte) 0x81, 0}, 0)).getMessage());
         byte[] tooLong = new byte[10];
         java.util.Arrays.fill(tooLong, (byte) 0x80);
         tooLong[9] = 1;
         assertEquals("varint at byte 0 is longer than 9 bytes",
-                assertThrows(IllegalArgumentException.class, () -> Varint.decode(tooLong, 0)).getMessage());
+                assertThrows(FormatException.class, () -> Varint.decode(tooLong, 0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Varint.encode(-1));
     }
 
