@@ -31,6 +31,19 @@ GRANARY_EXPORT void granary_fr32_unpad(const uint8_t *padded, uint8_t *raw, size
 GRANARY_EXPORT int granary_merkle_root(const uint8_t *padded, size_t len, uint8_t *root);
 GRANARY_EXPORT int granary_pad_root(const uint8_t *raw, size_t quads, uint8_t *root);
 
+/* ---- exported ABI: stacked DRG (sdr_graph.c, sdr_labels.c) ---- */
+#define GRANARY_OK 0
+#define GRANARY_EINVAL (-1)     /* a length, count or pointer argument is out of range */
+#define GRANARY_EBADPARENT (-2) /* a parent cache entry names a node a label may not depend on */
+#define SDR_DEGREE 14
+#define SDR_PARENTS_BYTES (SDR_DEGREE * 4)
+GRANARY_EXPORT int granary_sdr_parents(const uint8_t *drg_seed, size_t seed_len, const uint64_t *feistel_keys,
+                                       size_t key_count, uint64_t nodes, int version, uint64_t first, uint64_t count,
+                                       uint8_t *out, size_t out_len);
+GRANARY_EXPORT int granary_sdr_label_layer(const uint8_t *replica_id, size_t replica_len, uint32_t layer,
+                                           uint64_t nodes, const uint8_t *parents, size_t parents_len,
+                                           const uint8_t *prev, size_t prev_len, uint8_t *out, size_t out_len);
+
 /* ---- internal: SHA-256 ---- */
 extern const uint32_t sha256_k[64];
 extern const uint32_t sha256_iv[8];
@@ -47,6 +60,10 @@ void sha256_compress_shani(uint32_t state[8], const uint8_t *blocks, size_t nblo
  * children) is allowed because each parent lands at or before the children it was made from. */
 void nodes_portable(const uint8_t *children, uint8_t *parents, size_t count);
 void nodes_shani(const uint8_t *children, uint8_t *parents, size_t count);
+
+/* ---- internal: BLAKE2b-512 of one 16-byte message (a || b, both big-endian); returns digest
+ * bytes 0..7 read big-endian. The Feistel round function of the SDR expansion graph. */
+uint64_t blake2b512_first_word16(uint64_t a, uint64_t b);
 
 /* Whether the SHA-NI paths are selected (set once at load, or by granary_use_sha_ni). */
 int sha256_use_shani(void);

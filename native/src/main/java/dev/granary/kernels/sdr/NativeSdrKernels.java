@@ -1,0 +1,108 @@
+package dev.granary.kernels.sdr;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/** The SDR kernels of libgranary.so (sdr_graph.c, sdr_labels.c), bound with JNA direct mapping. */
+final class NativeSdrKernels extends CheckedSdrKernels {
+
+    private static final String LIBRARY = "granary";
+    private static final int EINVAL = -1;
+    private static final int EBADPARENT = -2;
+
+    private static final class Lib {
+        static {
+            Native.register(Lib.class, LIBRARY);
+        }
+
+        static native int granary_sdr_parents(byte[] drgSeed, long seedLen, long[] feistelKeys, long keyCount,
+                long nodes, int version, long first, long count, Pointer out, long outLen);
+
+        static native int granary_sdr_label_layer(byte[] replicaId, long replicaLen, int layer, long nodes,
+                Pointer parents, long parentsLen, Pointer prev, long prevLen, Pointer out, long outLen);
+    }
+
+    private static final class Holder {
+        static final NativeSdrKernels INSTANCE;
+        static final String FAILURE;
+
+        static {
+            NativeSdrKernels loaded = null;
+            String failure = null;
+            try {
+                Class.forName(Lib.class.getName(), true, Lib.class.getClassLoader());
+                loaded = new NativeSdrKernels();
+            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+                failure = "native SDR kernels unavailable: cannot load lib" + LIBRARY + ".so ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            }
+            INSTANCE = loaded;
+            FAILURE = failure;
+        }
+    }
+
+    private NativeSdrKernels() {
+    }
+
+    static NativeSdrKernels load() {
+        if (Holder.INSTANCE == null) {
+            throw new IllegalStateException(Holder.FAILURE);
+        }
+        return Holder.INSTANCE;
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    protected void requireUsable(ByteBuffer buffer, String role) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("native kernels need direct buffers; " + role + " is a heap buffer");
+        }
+    }
+
+    private static Pointer at(ByteBuffer buffer) {
+        return Native.getDirectBufferPointer(buffer).share(buffer.position());
+    }
+
+    @Override
+    protected void parentsUnchecked(SdrGraph graph, long firstNode, int count, ByteBuffer out) {
+        long[] keys = graph.feistelKeys();
+        int status = Lib.granary_sdr_parents(graph.drgSeed(), SdrGraph.DRG_SEED_BYTES, keys, keys.length,
+                graph.nodes(), graph.version().code(), firstNode, count, at(out), out.remaining());
+        Reference.reachabilityFence(out);
+        check(status, "parents");
+    }
+
+    @Override
+    protected void labelLayerUnchecked(byte[] replicaId, int layer, long nodes, ByteBuffer parentCache,
+            ByteBuffer previousLayer, ByteBuffer out) {
+        Pointer prev = previousLayer == null ? null : at(previousLayer);
+        long prevLen = previousLayer == null ? 0 : previousLayer.remaining();
+        int status = Lib.granary_sdr_label_layer(replicaId, replicaId.length, layer, nodes,
+                at(parentCache), parentCache.remaining(), prev, prevLen, at(out), out.remaining());
+        Reference.reachabilityFence(parentCache);
+        Reference.reachabilityFence(previousLayer);
+        Reference.reachabilityFence(out);
+        if (status == EBADPARENT) {
+            throw new IllegalArgumentException("parent cache is corrupt: an entry names a node its label may not"
+                    + " depend on (layer " + layer + ")");
+        }
+        check(status, "label layer");
+    }
+
+    // CheckedSdrKernels refused every argument the C side rejects, so EINVAL is a broken invariant.
+    private static void check(int status, String operation) {
+        if (status == EINVAL) {
+            throw new IllegalStateException("native SDR " + operation + " rejected arguments the Java checks passed");
+        }
+        if (status != 0) {
+            throw new IllegalStateException("native SDR " + operation + " failed with status " + status);
+        }
+    }
+}
