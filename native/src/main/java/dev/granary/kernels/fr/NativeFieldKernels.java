@@ -1,0 +1,88 @@
+package dev.granary.kernels.fr;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/** fr.c of libgranary.so, bound with JNA direct mapping; direct buffers only. */
+final class NativeFieldKernels extends CheckedFieldKernels {
+
+    private static final String LIBRARY = "granary";
+    private static final int ENOTFIELD = -3;
+
+    private static final class Lib {
+        static {
+            Native.register(Lib.class, LIBRARY);
+        }
+
+        static native int granary_fr_encode(Pointer data, Pointer key, Pointer out, long len, long[] badIndex);
+
+        static native int granary_fr_decode(Pointer replica, Pointer key, Pointer out, long len, long[] badIndex);
+    }
+
+    private static final class Holder {
+        static final NativeFieldKernels INSTANCE;
+        static final String FAILURE;
+
+        static {
+            NativeFieldKernels loaded = null;
+            String failure = null;
+            try {
+                Class.forName(Lib.class.getName(), true, Lib.class.getClassLoader());
+                loaded = new NativeFieldKernels();
+            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+                failure = "native field kernels unavailable: cannot load lib" + LIBRARY + ".so ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            }
+            INSTANCE = loaded;
+            FAILURE = failure;
+        }
+    }
+
+    private NativeFieldKernels() {
+    }
+
+    static NativeFieldKernels load() {
+        if (Holder.INSTANCE == null) {
+            throw new IllegalStateException(Holder.FAILURE);
+        }
+        return Holder.INSTANCE;
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    protected void requireUsable(ByteBuffer buffer, String role) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("native kernels need direct buffers; " + role + " is a heap buffer");
+        }
+    }
+
+    private static Pointer at(ByteBuffer buffer) {
+        return Native.getDirectBufferPointer(buffer).share(buffer.position());
+    }
+
+    @Override
+    protected void applyUnchecked(Op op, ByteBuffer x, ByteBuffer key, ByteBuffer out, int count) {
+        long[] bad = new long[1];
+        long len = (long) count * ELEMENT_SIZE;
+        int status = op == Op.ENCODE
+                ? Lib.granary_fr_encode(at(x), at(key), at(out), len, bad)
+                : Lib.granary_fr_decode(at(x), at(key), at(out), len, bad);
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(key);
+        Reference.reachabilityFence(out);
+        if (status == ENOTFIELD) {
+            throw new NotAFieldElementException(bad[0]);
+        }
+        if (status != 0) {
+            // CheckedFieldKernels already refused every length the C side would, so this is a broken invariant.
+            throw new IllegalStateException("native field " + op + " rejected its arguments (status " + status + ")");
+        }
+    }
+}
