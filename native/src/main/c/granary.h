@@ -35,7 +35,11 @@ GRANARY_EXPORT int granary_pad_root(const uint8_t *raw, size_t quads, uint8_t *r
 #define GRANARY_OK 0
 #define GRANARY_EINVAL (-1)     /* a length, count or pointer argument is out of range */
 #define GRANARY_EBADPARENT (-2) /* a parent cache entry names a node a label may not depend on */
+#define GRANARY_EIO_PARENTS (-3)  /* the parent cache file cannot be opened, mapped, or is too short */
+#define GRANARY_EIO_PREVIOUS (-4) /* the previous layer's file cannot be opened, mapped, or is too short */
+#define GRANARY_EIO_OUT (-5)      /* the layer file cannot be created, reserved on disk or mapped */
 #define SDR_DEGREE 14
+#define SDR_LABEL_MAX_NODES (UINT64_C(1) << 32) /* parents are u32 node indices */
 #define SDR_PARENTS_BYTES (SDR_DEGREE * 4)
 GRANARY_EXPORT int granary_sdr_parents(const uint8_t *drg_seed, size_t seed_len, const uint64_t *feistel_keys,
                                        size_t key_count, uint64_t nodes, int version, uint64_t first, uint64_t count,
@@ -43,6 +47,13 @@ GRANARY_EXPORT int granary_sdr_parents(const uint8_t *drg_seed, size_t seed_len,
 GRANARY_EXPORT int granary_sdr_label_layer(const uint8_t *replica_id, size_t replica_len, uint32_t layer,
                                            uint64_t nodes, const uint8_t *parents, size_t parents_len,
                                            const uint8_t *prev, size_t prev_len, uint8_t *out, size_t out_len);
+/* Labels one layer from the parent cache file and the previous layer's file (layers > 1) into
+ * out_path (created or truncated, nodes * 32 bytes), mapping each file whole. window_nodes is the
+ * granularity of parent-cache read-ahead and of write-behind. On an I/O failure returns the
+ * GRANARY_EIO_* of the file and stores errno (0: file too short) in *error_number when not NULL. */
+GRANARY_EXPORT int granary_sdr_label_layer_files(const uint8_t *replica_id, size_t replica_len, uint32_t layer,
+                                                 uint64_t nodes, const char *parents_path, const char *prev_path,
+                                                 const char *out_path, uint64_t window_nodes, int *error_number);
 
 /* ---- internal: SHA-256 ---- */
 extern const uint32_t sha256_k[64];

@@ -1,11 +1,10 @@
 package dev.granary.proofs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +12,12 @@ import dev.granary.kernels.sdr.SdrGraph;
 import dev.granary.kernels.sdr.SdrKernels;
 
 /**
- * SDR labeling (PreCommit1's work): every layer of a sector, each written to
- * {@code sc-02-data-layer-<n>.dat} (rust-fil-proofs' names) in the sector's cache directory as soon
- * as it is complete. Memory holds two layers (the one being labeled and the previous one, whose
- * labels the expansion parents read) plus the memory-mapped parent cache; both layers are direct
- * buffers, outside the Java heap. The last layer is the key that encodes the replica.
+ * SDR labeling (PreCommit1's work): every layer of a sector, each labeled straight into
+ * {@code sc-02-data-layer-<n>.dat} (rust-fil-proofs' names) in the sector's cache directory. The
+ * kernels map the parent cache, the previous layer's file and the layer file being written, with
+ * 64-bit offsets, so any sector size labels without a Java buffer per layer: the labels live in the
+ * page cache, which the operating system writes back while labeling goes on and reclaims under
+ * pressure, instead of in anonymous memory. The last layer is the key that encodes the replica.
  */
 public final class Labels {
 
@@ -41,30 +41,36 @@ public final class Labels {
      * {@code cacheDir}, overwriting layer files already there.
      */
     public static Result generate(SdrKernels kernels, ParentCache parents, byte[] replicaId, int layers, Path cacheDir) {
+        return generate(kernels, parents, replicaId, layers, cacheDir, SdrKernels.DEFAULT_WINDOW_NODES);
+    }
+
+    /** As {@link #generate(SdrKernels, ParentCache, byte[], int, Path)} with the kernels' window size. */
+    static Result generate(SdrKernels kernels, ParentCache parents, byte[] replicaId, int layers, Path cacheDir,
+            long windowNodes) {
         if (layers < 1) {
             throw new IllegalArgumentException("a sector has at least one layer, got " + layers);
         }
         SdrGraph graph = parents.graph();
-        long layerBytes = graph.layerBytes();
-        if (layerBytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("labeling holds a layer in one buffer; " + layerBytes
-                    + " bytes (sectors over 1 GiB) need windowed labeling");
-        }
-        ByteBuffer cache = parents.map();
-        ByteBuffer current = ByteBuffer.allocateDirect((int) layerBytes);
-        ByteBuffer previous = ByteBuffer.allocateDirect((int) layerBytes);
         List<Path> files = new ArrayList<>(layers);
         createDirectories(cacheDir);
+        Path previous = null;
         for (int layer = 1; layer <= layers; layer++) {
-            kernels.labelLayer(replicaId, layer, graph.nodes(), cache.clear(), previous.clear(), current.clear());
             Path file = cacheDir.resolve(layerFileName(layer));
-            write(current, file);
+            labelLayer(kernels, parents, replicaId, layer, previous, file, windowNodes);
             files.add(file);
-            ByteBuffer done = current;
-            current = previous;
-            previous = done;
+            previous = file;
         }
         return new Result(List.copyOf(files));
+    }
+
+    private static void labelLayer(SdrKernels kernels, ParentCache parents, byte[] replicaId, int layer, Path previous,
+            Path file, long windowNodes) {
+        try {
+            kernels.labelLayerFiles(replicaId, layer, parents.nodes(), parents.file(), previous, file, windowNodes);
+        } catch (UncheckedIOException e) {
+            // The kernels' message already names the file and the action.
+            throw new LayerWriteException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Labels of one layer file, for checks and tests. */
@@ -72,19 +78,7 @@ public final class Labels {
         try {
             return ByteBuffer.wrap(Files.readAllBytes(layerFile));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read SDR layer " + layerFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(ByteBuffer layer, Path file) {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer data = layer.duplicate().clear();
-            while (data.hasRemaining()) {
-                out.write(data);
-            }
-        } catch (IOException e) {
-            throw new LayerWriteException(file, e);
+            throw new UncheckedIOException("cannot read SDR layer " + layerFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -101,6 +95,10 @@ public final class Labels {
         public LayerWriteException(Path file, IOException cause) {
             super("cannot write SDR layer " + file + " (" + cause.getMessage()
                     + "); check the sector's cache directory is writable and has room", cause);
+        }
+
+        LayerWriteException(String message, IOException cause) {
+            super(message, cause);
         }
     }
 }

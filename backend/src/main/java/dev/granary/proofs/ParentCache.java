@@ -11,8 +11,9 @@ import dev.granary.kernels.sdr.SdrGraph;
 
 /**
  * A verified parent cache file: for every node of {@code graph}, 14 u32 little-endian parents.
- * Labeling reads it through {@link #map()}, so the operating system pages it in and out instead of
- * the Java heap holding it.
+ * Labeling hands {@link #file()} to the kernels, which map it with 64-bit offsets (whole in C, in
+ * windows in Java), so the operating system pages it in and out instead of the Java heap holding it,
+ * whatever the sector size.
  *
  * @param sha256Hex digest of the whole file, checked when it was opened
  */
@@ -22,12 +23,15 @@ public record ParentCache(SdrGraph graph, Path file, String sha256Hex) {
         return graph.nodes();
     }
 
-    /** The file mapped read-only; one ByteBuffer, so caches up to 2 GiB (sectors up to 1 GiB). */
+    /**
+     * The file mapped read-only as one ByteBuffer, for inspecting caches up to 2 GiB (sectors up to
+     * 1 GiB); labeling does not use it.
+     */
     public MappedByteBuffer map() {
         long size = graph.parentCacheBytes();
         if (size > Integer.MAX_VALUE) {
-            throw new ParentCacheException(file, "is " + size + " bytes; mapping more than 2 GiB at once"
-                    + " (sectors over 1 GiB) needs windowed labeling", null);
+            throw new ParentCacheException(file, "is " + size + " bytes; one ByteBuffer maps at most 2 GiB;"
+                    + " read larger caches with parentsOf or label through SdrKernels.labelLayerFiles", null);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);

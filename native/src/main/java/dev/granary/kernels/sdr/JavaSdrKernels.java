@@ -1,7 +1,12 @@
 package dev.granary.kernels.sdr;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +14,8 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The SDR kernels in plain Java, written straight from rust-fil-proofs' description: one
  * MessageDigest stream per label over replica_id, the 32-byte (layer, node) block and 37 parent
- * labels.
+ * labels. Layers and parent caches are addressed through {@link NodeWindows}, so files of any size
+ * are labeled through windows of mapped buffers.
  */
 final class JavaSdrKernels extends CheckedSdrKernels {
 
@@ -42,15 +48,44 @@ final class JavaSdrKernels extends CheckedSdrKernels {
     @Override
     protected void labelLayerUnchecked(byte[] replicaId, int layer, long nodes, ByteBuffer parentCache,
             ByteBuffer previousLayer, ByteBuffer out) {
+        NodeWindows previous = previousLayer == null ? null : NodeWindows.of(previousLayer, SdrGraph.NODE_SIZE);
+        label(replicaId, layer, nodes, NodeWindows.of(parentCache, SdrGraph.PARENTS_BYTES), previous,
+                NodeWindows.of(out, SdrGraph.NODE_SIZE));
+    }
+
+    /** Maps the three files in windows of {@code windowNodes} nodes and labels through them. */
+    @Override
+    protected void labelLayerFilesUnchecked(byte[] replicaId, int layer, long nodes, Path parentCache,
+            Path previousLayer, Path out, long windowNodes) {
+        try (FileChannel cache = FileChannel.open(parentCache, StandardOpenOption.READ);
+                FileChannel previous = previousLayer == null ? null
+                        : FileChannel.open(previousLayer, StandardOpenOption.READ);
+                FileChannel layerOut = openLayerFile(out)) {
+            NodeWindows previousLabels = previous == null ? null
+                    : NodeWindows.map(previous, FileChannel.MapMode.READ_ONLY, nodes, windowNodes, SdrGraph.NODE_SIZE);
+            label(replicaId, layer, nodes,
+                    NodeWindows.map(cache, FileChannel.MapMode.READ_ONLY, nodes, windowNodes, SdrGraph.PARENTS_BYTES),
+                    previousLabels,
+                    NodeWindows.map(layerOut, FileChannel.MapMode.READ_WRITE, nodes, windowNodes, SdrGraph.NODE_SIZE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot label layer " + layer + " from " + parentCache
+                    + (previousLayer == null ? "" : " and " + previousLayer) + " into " + out + " (" + e.getMessage()
+                    + "); check the files exist and the directory is writable with room", e);
+        }
+    }
+
+    private static FileChannel openLayerFile(Path out) throws IOException {
+        return FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    private static void label(byte[] replicaId, int layer, long nodes, NodeWindows cache, NodeWindows previousLayer,
+            NodeWindows out) {
         MessageDigest sha = sha256();
-        ByteBuffer cache = parentCache.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int cacheBase = parentCache.position();
-        int outBase = out.position();
-        int prevBase = previousLayer == null ? 0 : previousLayer.position();
         byte[] prefix = new byte[64];
         System.arraycopy(replicaId, 0, prefix, 0, REPLICA_ID_BYTES);
         ByteBuffer.wrap(prefix).putInt(32, layer);
-        int[] parents = new int[SdrGraph.DEGREE];
+        long[] parents = new long[SdrGraph.DEGREE];
         byte[] gathered = new byte[SdrGraph.DEGREE * SdrGraph.NODE_SIZE];
         byte[] parentLabels = new byte[PARENT_LABELS * SdrGraph.NODE_SIZE];
         byte[] label = new byte[SdrGraph.NODE_SIZE];
@@ -58,21 +93,18 @@ final class JavaSdrKernels extends CheckedSdrKernels {
             ByteBuffer.wrap(prefix).putLong(36, node);
             sha.update(prefix);
             if (node > 0) {
-                readParents(cache, cacheBase, node, nodes, layer, parents);
+                readParents(cache, node, nodes, layer, parents);
                 int degree = layer == 1 ? SdrGraph.BASE_DEGREE : SdrGraph.DEGREE;
                 for (int k = 0; k < degree; k++) {
-                    boolean fromOwnLayer = k < SdrGraph.BASE_DEGREE;
-                    ByteBuffer source = fromOwnLayer ? out : previousLayer;
-                    int base = fromOwnLayer ? outBase : prevBase;
-                    source.get(base + parents[k] * SdrGraph.NODE_SIZE, gathered, k * SdrGraph.NODE_SIZE,
-                            SdrGraph.NODE_SIZE);
+                    NodeWindows source = k < SdrGraph.BASE_DEGREE ? out : previousLayer;
+                    source.get(parents[k], gathered, k * SdrGraph.NODE_SIZE);
                 }
                 repeatToFill(gathered, degree * SdrGraph.NODE_SIZE, parentLabels);
                 sha.update(parentLabels);
             }
             finish(sha, label);
             label[SdrGraph.NODE_SIZE - 1] &= 0x3f;
-            out.put(outBase + (int) (node * SdrGraph.NODE_SIZE), label);
+            out.put(node, label);
         }
     }
 
@@ -83,16 +115,15 @@ final class JavaSdrKernels extends CheckedSdrKernels {
         }
     }
 
-    private static void readParents(ByteBuffer cache, int cacheBase, long node, long nodes, int layer, int[] parents) {
-        int at = cacheBase + (int) (node * SdrGraph.PARENTS_BYTES);
+    private static void readParents(NodeWindows cache, long node, long nodes, int layer, long[] parents) {
         for (int k = 0; k < SdrGraph.DEGREE; k++) {
-            long parent = cache.getInt(at + 4 * k) & 0xffffffffL;
+            long parent = cache.getInt(node, 4 * k) & 0xffffffffL;
             boolean base = k < SdrGraph.BASE_DEGREE;
             boolean used = base || layer > 1;
             if (used && parent >= (base ? node : nodes)) {
                 throw new IllegalArgumentException(badParent(node, parent));
             }
-            parents[k] = (int) parent;
+            parents[k] = parent;
         }
     }
 

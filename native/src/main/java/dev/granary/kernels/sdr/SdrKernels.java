@@ -1,6 +1,7 @@
 package dev.granary.kernels.sdr;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 /**
  * The stacked-DRG kernels: parent generation (the content of a parent cache) and the labeling of
@@ -39,6 +40,36 @@ public interface SdrKernels {
      */
     void labelLayer(byte[] replicaId, int layer, long nodes, ByteBuffer parentCache, ByteBuffer previousLayer,
             ByteBuffer out);
+
+    /**
+     * Default window of {@link #labelLayerFiles}: 2^20 nodes, 32 MiB of labels and 56 MiB of parent
+     * cache, so even a 64 GiB layer is 2048 mappings (Linux allows 65530 per process by default).
+     */
+    long DEFAULT_WINDOW_NODES = 1 << 20;
+
+    /**
+     * Labels layer {@code layer} of a graph of {@code nodes} nodes from the parent cache file and,
+     * for layers above 1, the previous layer's file, into the layer file {@code out} (created or
+     * truncated; {@code nodes * 32} bytes). Files are mapped, never read into the heap, and node
+     * offsets are 64-bit, so every sector size labels in bounded memory: the labels live in the
+     * page cache, which the operating system writes back and reclaims. Gives the same bytes as
+     * {@link #labelLayer}.
+     *
+     * @param windowNodes the Java kernels map the files in windows of this many nodes; the native
+     *                    ones map each file whole and read the parent cache ahead and start the
+     *                    write-back of labels a window at a time
+     * @throws IllegalArgumentException     when a length is wrong, a file is too short or the cache
+     *                                      is corrupt
+     * @throws java.io.UncheckedIOException when a file cannot be opened, mapped or written
+     */
+    void labelLayerFiles(byte[] replicaId, int layer, long nodes, Path parentCache, Path previousLayer, Path out,
+            long windowNodes);
+
+    /** {@link #labelLayerFiles(byte[], int, long, Path, Path, Path, long)} with the default window. */
+    default void labelLayerFiles(byte[] replicaId, int layer, long nodes, Path parentCache, Path previousLayer,
+            Path out) {
+        labelLayerFiles(replicaId, layer, nodes, parentCache, previousLayer, out, DEFAULT_WINDOW_NODES);
+    }
 
     /** The native kernels when they load, else the Java ones; see {@link dev.granary.kernels.Kernels#best}. */
     static SdrKernels best() {
