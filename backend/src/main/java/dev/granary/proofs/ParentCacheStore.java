@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +42,29 @@ public final class ParentCacheStore {
     public static final String DIGEST_SUFFIX = ".cache.sha256";
 
     private static final Logger LOG = LoggerFactory.getLogger(ParentCacheStore.class);
+
+    /**
+     * Caches already hashed in this process, by path, with the file's identity when it was hashed.
+     * Hashing an 896 MiB cache costs about a second at every PreCommit1; a file whose inode, size and
+     * modification time are unchanged since it verified is the same file, so it is hashed once per
+     * process (rust-fil-proofs, by default, never re-hashes a cache it loads). Only files last written
+     * well before they were hashed are remembered: modification times tick coarsely, and a write in the
+     * same tick as the hash must not pass for the verified content.
+     */
+    private static final Map<Path, VerifiedFile> VERIFIED = new ConcurrentHashMap<>();
+
+    private record VerifiedFile(Object fileKey, long size, FileTime modified, String digest) {
+        static VerifiedFile of(Path file, String digest) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new VerifiedFile(a.fileKey(), a.size(), a.lastModifiedTime(), digest);
+        }
+
+        boolean sameFileAs(Path file) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return java.util.Objects.equals(fileKey, a.fileKey()) && size == a.size()
+                && modified.equals(a.lastModifiedTime());
+        }
+    }
     /** 65536 nodes = 3.5 MiB per chunk buffer. */
     private static final int CHUNK_NODES = 1 << 16;
     private static final int READ_BUFFER = 1 << 20;
@@ -124,9 +151,19 @@ public final class ParentCacheStore {
             if (expected.isEmpty()) {
                 return Verdict.bad("has no digest beside it (" + digestFileOf(graph).getFileName() + ")");
             }
+            Path key = file.toAbsolutePath();
+            VerifiedFile seen = VERIFIED.get(key);
+            if (seen != null && seen.digest().equals(expected.get()) && seen.sameFileAs(file)) {
+                return new Verdict(true, seen.digest(), null);
+            }
             String actual = sha256Of(file);
             if (!actual.equals(expected.get())) {
+                VERIFIED.remove(key);
                 return Verdict.bad("has sha256 " + actual + ", expected " + expected.get() + " (corrupt)");
+            }
+            VerifiedFile verified = VerifiedFile.of(file, actual);
+            if (verified.modified().toInstant().isBefore(java.time.Instant.now().minusSeconds(2))) {
+                VERIFIED.put(key, verified);
             }
             return new Verdict(true, actual, null);
         } catch (IOException e) {

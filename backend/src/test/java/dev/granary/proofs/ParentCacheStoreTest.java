@@ -51,6 +51,25 @@ class ParentCacheStoreTest {
     }
 
     @Test
+    void aVerifiedCacheIsHashedOncePerProcessButAChangedOneAgain() throws IOException {
+        ParentCacheStore store = new ParentCacheStore(dir, SdrKernels.java());
+        ParentCache cache = store.open(RegisteredSealProof.STACKED_DRG_2KIB_V1);
+        // Age the file so the store may remember it, as it would a cache generated on an earlier day.
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(cache.file(), old);
+        assertEquals(cache.sha256Hex(), store.open(RegisteredSealProof.STACKED_DRG_2KIB_V1).sha256Hex());
+
+        byte[] bad = Files.readAllBytes(cache.file());
+        bad[200] ^= 1;
+        Files.write(cache.file(), bad);
+        ParentCache reopened = store.open(RegisteredSealProof.STACKED_DRG_2KIB_V1);
+        assertEquals("3da49221e2ed55371b86d0bf3d6526fcf128af61bed904f966428db1b531750d", reopened.sha256Hex());
+        assertEquals("3da49221e2ed55371b86d0bf3d6526fcf128af61bed904f966428db1b531750d",
+            sha256Hex(Files.readAllBytes(reopened.file())), "the changed file was hashed again and rebuilt");
+    }
+
+    @Test
     void aTruncatedCacheIsRebuilt() throws IOException {
         ParentCacheStore store = new ParentCacheStore(dir, SdrKernels.java());
         ParentCache cache = store.open(RegisteredSealProof.STACKED_DRG_2KIB_V1);
