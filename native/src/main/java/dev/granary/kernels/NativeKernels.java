@@ -3,7 +3,6 @@ package dev.granary.kernels;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
@@ -12,12 +11,11 @@ import com.sun.jna.Pointer;
  */
 final class NativeKernels extends CheckedKernels {
 
-    private static final String LIBRARY = "granary";
 
     /** Direct-mapped functions; the class initialiser fails when the library cannot be loaded. */
     private static final class Lib {
         static {
-            Native.register(Lib.class, LIBRARY);
+            NativeLibrary.register(Lib.class);
         }
 
         static native int granary_sha_ni();
@@ -40,22 +38,8 @@ final class NativeKernels extends CheckedKernels {
     }
 
     private static final class Holder {
-        static final NativeKernels INSTANCE;
-        static final String FAILURE;
-
-        static {
-            NativeKernels loaded = null;
-            String failure = null;
-            try {
-                Lib.granary_sha_ni();
-                loaded = new NativeKernels();
-            } catch (LinkageError | RuntimeException e) {
-                failure = "native kernels unavailable: cannot load lib" + LIBRARY + ".so ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            }
-            INSTANCE = loaded;
-            FAILURE = failure;
-        }
+        static final NativeLibrary.Loaded<NativeKernels> LOADED =
+                NativeLibrary.load(Lib.class, NativeKernels::new, "native kernels");
     }
 
     /** Small per-thread scratch for calls whose arguments are Java arrays. */
@@ -66,10 +50,7 @@ final class NativeKernels extends CheckedKernels {
     }
 
     static NativeKernels load() {
-        if (Holder.INSTANCE == null) {
-            throw new IllegalStateException(Holder.FAILURE);
-        }
-        return Holder.INSTANCE;
+        return Holder.LOADED.require();
     }
 
     /**
@@ -98,13 +79,11 @@ final class NativeKernels extends CheckedKernels {
 
     @Override
     protected void requireUsable(ByteBuffer buffer, String role) {
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("native kernels need direct buffers; " + role + " is a heap buffer");
-        }
+        NativeLibrary.requireDirect(buffer, role);
     }
 
     private static Pointer at(ByteBuffer buffer) {
-        return Native.getDirectBufferPointer(buffer).share(buffer.position());
+        return NativeLibrary.pointerAt(buffer);
     }
 
     @Override

@@ -3,18 +3,18 @@ package dev.granary.kernels.fr;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+
+import dev.granary.kernels.NativeLibrary;
 
 /** fr.c of libgranary.so, bound with JNA direct mapping; direct buffers only. */
 final class NativeFieldKernels extends CheckedFieldKernels {
 
-    private static final String LIBRARY = "granary";
     private static final int ENOTFIELD = -3;
 
     private static final class Lib {
         static {
-            Native.register(Lib.class, LIBRARY);
+            NativeLibrary.register(Lib.class);
         }
 
         static native int granary_fr_encode(Pointer data, Pointer key, Pointer out, long len, long[] badIndex);
@@ -23,32 +23,15 @@ final class NativeFieldKernels extends CheckedFieldKernels {
     }
 
     private static final class Holder {
-        static final NativeFieldKernels INSTANCE;
-        static final String FAILURE;
-
-        static {
-            NativeFieldKernels loaded = null;
-            String failure = null;
-            try {
-                Class.forName(Lib.class.getName(), true, Lib.class.getClassLoader());
-                loaded = new NativeFieldKernels();
-            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
-                failure = "native field kernels unavailable: cannot load lib" + LIBRARY + ".so ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            }
-            INSTANCE = loaded;
-            FAILURE = failure;
-        }
+        static final NativeLibrary.Loaded<NativeFieldKernels> LOADED =
+                NativeLibrary.load(Lib.class, NativeFieldKernels::new, "native field kernels");
     }
 
     private NativeFieldKernels() {
     }
 
     static NativeFieldKernels load() {
-        if (Holder.INSTANCE == null) {
-            throw new IllegalStateException(Holder.FAILURE);
-        }
-        return Holder.INSTANCE;
+        return Holder.LOADED.require();
     }
 
     @Override
@@ -58,13 +41,11 @@ final class NativeFieldKernels extends CheckedFieldKernels {
 
     @Override
     protected void requireUsable(ByteBuffer buffer, String role) {
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("native kernels need direct buffers; " + role + " is a heap buffer");
-        }
+        NativeLibrary.requireDirect(buffer, role);
     }
 
     private static Pointer at(ByteBuffer buffer) {
-        return Native.getDirectBufferPointer(buffer).share(buffer.position());
+        return NativeLibrary.pointerAt(buffer);
     }
 
     @Override

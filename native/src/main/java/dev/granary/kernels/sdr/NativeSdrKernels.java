@@ -7,13 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+
+import dev.granary.kernels.NativeLibrary;
 
 /** The SDR kernels of libgranary.so (sdr_graph.c, sdr_labels.c), bound with JNA direct mapping. */
 final class NativeSdrKernels extends CheckedSdrKernels {
 
-    private static final String LIBRARY = "granary";
     private static final int EINVAL = -1;
     private static final int EBADPARENT = -2;
     private static final int EIO_PARENTS = -3;
@@ -22,7 +22,7 @@ final class NativeSdrKernels extends CheckedSdrKernels {
 
     private static final class Lib {
         static {
-            Native.register(Lib.class, LIBRARY);
+            NativeLibrary.register(Lib.class);
         }
 
         static native int granary_sdr_parents(byte[] drgSeed, long seedLen, long[] feistelKeys, long keyCount,
@@ -36,32 +36,15 @@ final class NativeSdrKernels extends CheckedSdrKernels {
     }
 
     private static final class Holder {
-        static final NativeSdrKernels INSTANCE;
-        static final String FAILURE;
-
-        static {
-            NativeSdrKernels loaded = null;
-            String failure = null;
-            try {
-                Class.forName(Lib.class.getName(), true, Lib.class.getClassLoader());
-                loaded = new NativeSdrKernels();
-            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
-                failure = "native SDR kernels unavailable: cannot load lib" + LIBRARY + ".so ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            }
-            INSTANCE = loaded;
-            FAILURE = failure;
-        }
+        static final NativeLibrary.Loaded<NativeSdrKernels> LOADED =
+                NativeLibrary.load(Lib.class, NativeSdrKernels::new, "native SDR kernels");
     }
 
     private NativeSdrKernels() {
     }
 
     static NativeSdrKernels load() {
-        if (Holder.INSTANCE == null) {
-            throw new IllegalStateException(Holder.FAILURE);
-        }
-        return Holder.INSTANCE;
+        return Holder.LOADED.require();
     }
 
     @Override
@@ -71,13 +54,11 @@ final class NativeSdrKernels extends CheckedSdrKernels {
 
     @Override
     protected void requireUsable(ByteBuffer buffer, String role) {
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("native kernels need direct buffers; " + role + " is a heap buffer");
-        }
+        NativeLibrary.requireDirect(buffer, role);
     }
 
     private static Pointer at(ByteBuffer buffer) {
-        return Native.getDirectBufferPointer(buffer).share(buffer.position());
+        return NativeLibrary.pointerAt(buffer);
     }
 
     @Override
