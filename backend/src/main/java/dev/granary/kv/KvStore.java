@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -87,6 +89,30 @@ public final class KvStore implements AutoCloseable {
             db.write(syncWrites, batch);
         } catch (RocksDBException e) {
             throw new KvException("writing batch to RocksDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls {@code action} with every key of {@code cf} in RocksDB's key order, from a consistent view
+     * taken when the walk starts (writes made meanwhile, deletes included, are not seen).
+     */
+    public void forEachKey(ColumnFamily cf, Consumer<byte[]> action) {
+        try (RocksIterator it = db.newIterator(handles.get(cf))) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                action.accept(it.key());
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw new KvException("iterating " + cf.storedName() + " in RocksDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** Compacts the whole column family so space held by deleted keys is given back to the disk. */
+    public void compactRange(ColumnFamily cf) {
+        try {
+            db.compactRange(handles.get(cf));
+        } catch (RocksDBException e) {
+            throw new KvException("compacting " + cf.storedName() + " in RocksDB: " + e.getMessage(), e);
         }
     }
 
