@@ -1,0 +1,140 @@
+package dev.granary.chain.actors;
+
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+import dev.granary.address.Address;
+import dev.granary.address.Protocol;
+import dev.granary.cbor.CborCodec;
+import dev.granary.chain.state.StateSession;
+import dev.granary.chain.state.TrieEntry;
+import dev.granary.fil.TokenAmount;
+import dev.granary.multiformats.Cid;
+import dev.granary.multiformats.Multicodec;
+
+/**
+ * The actors of one state, read and written through a {@link StateSession}: each actor's
+ * {@link ActorState} under its ID-address bytes, and its state object under {@link StateKeys#head}.
+ *
+ * <p>State objects live in the trie, not as separate blocks named by their CID, because pruning and
+ * snapshots follow only the trie: a block outside it would be dropped by the next prune and missing
+ * from exports. The head CID is still the dag-cbor CID of the object, and reads check it, so an
+ * actor's head commits to its state exactly as in Filecoin.
+ */
+public final class ActorTable {
+
+    private final StateSession session;
+
+    public ActorTable(StateSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    public StateSession session() {
+        return session;
+    }
+
+    /** The actor with this ID, or null if there is none. */
+    public ActorState get(long id) {
+        byte[] bytes = session.get(StateKeys.actor(id));
+        return bytes == null ? null : ActorState.CODEC.decode(bytes);
+    }
+
+    /** The actor at an ID address, or null; any other kind of address must be resolved by the init actor first. */
+    public ActorState get(Address idAddress) {
+        return get(requireId(idAddress));
+    }
+
+    public void put(long id, ActorState actor) {
+        session.put(StateKeys.actor(id), ActorState.CODEC.encode(actor));
+    }
+
+    /** Creates a new actor with the given state object; refuses to overwrite an existing one. */
+    public <T> ActorState create(long id, BuiltinActor kind, CborCodec<T> codec, T state, TokenAmount balance) {
+        if (get(id) != null) {
+            throw new IllegalStateException("actor f0" + Long.toUnsignedString(id)
+                    + " already exists; pick a fresh ID from the init actor");
+        }
+        Cid head = writeHead(id, codec, state);
+        ActorState actor = new ActorState(kind.code(), head, 0, balance);
+        put(id, actor);
+        return actor;
+    }
+
+    /** Stores the state object of actor {@code id} and returns its CID; the caller updates the actor's head. */
+    public <T> Cid writeHead(long id, CborCodec<T> codec, T state) {
+        byte[] bytes = codec.encode(state);
+        session.put(StateKeys.head(id), bytes);
+        return headCid(bytes);
+    }
+
+    /** Replaces the state object of an existing actor and points its head at it. */
+    public <T> ActorState updateHead(long id, CborCodec<T> codec, T state) {
+        ActorState actor = require(id);
+        ActorState updated = actor.withHead(writeHead(id, codec, state));
+        put(id, updated);
+        return updated;
+    }
+
+    /** The state object of actor {@code id}, checked against its head CID. */
+    public <T> T readHead(long id, CborCodec<T> codec) {
+        ActorState actor = require(id);
+        byte[] bytes = session.get(StateKeys.head(id));
+        if (bytes == null) {
+            throw new IllegalStateException("actor f0" + Long.toUnsignedString(id) + " has head " + actor.head()
+                    + " but no state object is stored; the state is corrupt");
+        }
+        Cid stored = headCid(bytes);
+        if (!stored.equals(actor.head())) {
+            throw new IllegalStateException("actor f0" + Long.toUnsignedString(id) + " has head " + actor.head()
+                    + " but its stored state object is " + stored + "; the state is corrupt");
+        }
+        return codec.decode(bytes);
+    }
+
+    /** The actor with this ID; an {@link IllegalStateException} naming it when absent. */
+    public ActorState require(long id) {
+        ActorState actor = get(id);
+        if (actor == null) {
+            throw new IllegalStateException("no actor f0" + Long.toUnsignedString(id) + " in this state");
+        }
+        return actor;
+    }
+
+    /** Every actor in ascending key order (not numeric ID order: keys are uvarints). */
+    public void forEach(BiConsumer<Long, ActorState> action) {
+        Iterator<TrieEntry> entries = session.iterator();
+        while (entries.hasNext()) {
+            TrieEntry entry = entries.next();
+            byte[] key = entry.key();
+            if (key.length == 0 || key[0] != StateKeys.ACTOR_KEY_FIRST_BYTE) {
+                continue;
+            }
+            action.accept(Address.fromBytes(key).id(), ActorState.CODEC.decode(entry.value()));
+        }
+    }
+
+    /** The sum of all balances: the FIL in existence, which no message may change. */
+    public TokenAmount totalBalance() {
+        TokenAmount[] total = {TokenAmount.ZERO};
+        forEach((id, actor) -> total[0] = total[0].add(actor.balance()));
+        return total[0];
+    }
+
+    static Cid headCid(byte[] bytes) {
+        return Cid.of(Multicodec.DAG_CBOR, Multicodec.BLAKE2B_256, bytes);
+    }
+
+    private static long requireId(Address address) {
+        if (address.protocol() != Protocol.ID) {
+            throw new IllegalArgumentException("the actor table is keyed by ID address; resolve " + address
+                    + " with InitActor.lookupId first");
+        }
+        return address.id();
+    }
+
+    @Override
+    public String toString() {
+        return "ActorTable[from root " + session.committedRoot() + "]";
+    }
+}

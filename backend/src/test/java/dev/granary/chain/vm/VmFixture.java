@@ -1,0 +1,81 @@
+package dev.granary.chain.vm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.granary.address.Address;
+import dev.granary.chain.actors.ActorState;
+import dev.granary.chain.actors.ActorTable;
+import dev.granary.chain.actors.GenesisActors;
+import dev.granary.chain.actors.InitActor;
+import dev.granary.chain.state.StateSession;
+import dev.granary.crypto.KeyType;
+import dev.granary.crypto.PrivateKey;
+import dev.granary.fil.TokenAmount;
+import dev.granary.kv.KvStore;
+import dev.granary.message.Message;
+import dev.granary.message.SignedMessage;
+import dev.granary.multiformats.Cid;
+
+/** Keys, a genesis with one funded account, and helpers to build and inspect transfers. */
+final class VmFixture {
+
+    static final PrivateKey ALICE = key(1);
+    static final PrivateKey BOB = key(2);
+    static final PrivateKey MINER = key(3);
+    static final TokenAmount ALICE_FUNDS = TokenAmount.ofFil(1_000);
+    static final TokenAmount BASE_FEE = TokenAmount.ofAtto(100);
+    static final TokenAmount FEE_CAP = TokenAmount.ofAtto(1_000);
+    static final TokenAmount PREMIUM = TokenAmount.ofAtto(50);
+    static final long GAS_LIMIT = 3_000_000;
+    static final BlockContext BLOCK = new BlockContext(1, BASE_FEE, MINER.address());
+
+    private VmFixture() {
+    }
+
+    static PrivateKey key(int seed) {
+        byte[] scalar = new byte[32];
+        scalar[31] = (byte) seed;
+        return PrivateKey.of(KeyType.SECP256K1, scalar);
+    }
+
+    static Cid genesis(KvStore kv) {
+        Map<Address, TokenAmount> alloc = new LinkedHashMap<>();
+        alloc.put(ALICE.address(), ALICE_FUNDS);
+        return GenesisActors.create(kv, "granary-vm-test", alloc);
+    }
+
+    static SignedMessage transfer(PrivateKey from, Address to, long nonce, TokenAmount value) {
+        return transfer(from, to, nonce, value, GAS_LIMIT, 0);
+    }
+
+    static SignedMessage transfer(PrivateKey from, Address to, long nonce, TokenAmount value, long gasLimit, long method) {
+        return new Message(0, to, from.address(), nonce, value, gasLimit, FEE_CAP, PREMIUM, method, new byte[0]).sign(from);
+    }
+
+    /** Signs any message with {@code key}, whatever its from address says (for ID senders and forgeries). */
+    static SignedMessage signWith(PrivateKey key, Message message) {
+        return new SignedMessage(message, key.sign(message.cid().bytes()));
+    }
+
+    static ApplyOutcome apply(KvStore kv, Cid root, SignedMessage... messages) {
+        return Vm.apply(kv, root, BLOCK, List.of(messages));
+    }
+
+    static ActorTable actors(KvStore kv, Cid root) {
+        return new ActorTable(StateSession.on(kv, root));
+    }
+
+    /** The actor at any address, or null. */
+    static ActorState actor(KvStore kv, Cid root, Address address) {
+        ActorTable actors = actors(kv, root);
+        var id = new InitActor(actors).lookupId(address);
+        return id.isPresent() ? actors.get(id.getAsLong()) : null;
+    }
+
+    static TokenAmount balance(KvStore kv, Cid root, Address address) {
+        ActorState actor = actor(kv, root, address);
+        return actor == null ? TokenAmount.ZERO : actor.balance();
+    }
+}
