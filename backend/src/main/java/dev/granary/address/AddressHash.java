@@ -1,6 +1,6 @@
 package dev.granary.address;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
+import dev.granary.multiformats.Blake2b;
 
 /** The two blake2b sizes addresses use: 20-byte payload hashes and 4-byte checksums. */
 final class AddressHash {
@@ -21,10 +21,6 @@ final class AddressHash {
     }
 
     private static byte[] blake2b(byte[] data, int length) {
-        Blake2bDigest digest = new Blake2bDigest(length * 8);
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[length];
-        digest.doFinal(out, 0);
-        return out;
+        return Blake2b.sum(data, length);
     }
 }

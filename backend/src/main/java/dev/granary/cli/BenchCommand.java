@@ -45,9 +45,7 @@ public final class BenchCommand implements Runnable {
     public static final class Commp implements Callable<Integer> {
 
         private static final int PATTERN_BYTES = 64 << 20;
-        private static final int SHA_MESSAGE = 16 << 10;
-        private static final int SHA_BUFFER = 16 << 20;
-        private static final long SHA_MIN_NANOS = 1_000_000_000L;
+        private static final double SHA_SECONDS = 1;
         private static final long SEED = 0x6772616e617279L;
 
         @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1GiB", converter = SizeConverter.class,
@@ -82,8 +80,9 @@ public final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "%d cores; all-core runs use %d threads; MB = 10^6 bytes%n%n", cores, allThreads);
 
             out.println("SHA-256 of 16 KiB messages, one core, one buffer at a time");
-            double javaSha = sha256Rate(Kernels.java(), pattern);
-            double nativeSha = nativeKernels == null ? 0 : sha256Rate(nativeKernels, pattern);
+            double javaSha = ShaRate.measure(Kernels.java(), SHA_SECONDS).megabytesPerSecond();
+            double nativeSha = nativeKernels == null ? 0
+                    : ShaRate.measure(nativeKernels, SHA_SECONDS).megabytesPerSecond();
             if (nativeKernels != null) {
                 row(out, nativeKernels.detail(), nativeSha, null);
             }
@@ -130,27 +129,6 @@ public final class BenchCommand implements Runnable {
                     ByteSize.format(first.paddedSize()));
             out.flush();
             return 0;
-        }
-
-        /** Rate of hashing one 16 KiB message after another, for at least a second after a warm-up. */
-        private static double sha256Rate(Kernels kernels, ByteBuffer pattern) {
-            int length = Math.max(SHA_MESSAGE, Math.min(SHA_BUFFER, pattern.capacity()) / SHA_MESSAGE * SHA_MESSAGE);
-            ByteBuffer messages = kernels.name().equals("native")
-                    ? ByteBuffer.allocateDirect(length) : ByteBuffer.allocate(length);
-            for (int i = 0; i < length; i++) {
-                messages.put(i, pattern.get(i % pattern.capacity()));
-            }
-            ByteBuffer digests = ByteBuffer.allocateDirect(length / SHA_MESSAGE * 32);
-            kernels.sha256Batch(messages, SHA_MESSAGE, digests);
-            long hashed = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                kernels.sha256Batch(messages, SHA_MESSAGE, digests);
-                hashed += length;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < SHA_MIN_NANOS);
-            return hashed / (elapsed / 1e9) / 1e6;
         }
 
         private static void row(PrintWriter out, String label, double mbPerSecond, Double ratio) {

@@ -112,7 +112,7 @@ public final class BenchSealCommand implements Callable<Integer> {
     private int run(RegisteredSealProof proof, SealKernels k, Path work) throws IOException {
         out.printf(Locale.ROOT, "Seal benchmark: %s (%s), %s kernels (%s), %d cores, work dir %s%n", proof.label(),
                 proof.name(), k.name(), k.hashing().detail(), Runtime.getRuntime().availableProcessors(), work);
-        double shaCompressions = ShaRate.compressionsPerSecond(k.hashing(), shaSeconds);
+        double shaCompressions = ShaRate.measure(k.hashing(), shaSeconds).compressionsPerSecond();
         out.printf(Locale.ROOT, "single-stream SHA-256 (%s): %.2f M compressions/s%n%n", k.hashing().detail(),
                 shaCompressions / 1e6);
         out.printf(Locale.ROOT, "%-40s %8s %11s %9s %10s%n", "phase", "seconds", "peak RSS", "heap", "direct");

@@ -1,5 +1,6 @@
 package dev.granary.crypto;
 
+import dev.granary.multiformats.Blake2b;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /** A self-describing digest: varint(hash function code) || varint(digest length) || digest. */
 public record Multihash(long code, byte[] digest) {
@@ -115,10 +114,6 @@ public record Multihash(long code, byte[] digest) {
     }
 
     private static byte[] blake2b256(byte[] data) {
-        Blake2bDigest blake = new Blake2bDigest(256);
-        blake.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        blake.doFinal(out, 0);
-        return out;
+        return Blake2b.sum256(data);
     }
 }

@@ -1,5 +1,6 @@
 package dev.granary.crypto;
 
+import dev.granary.multiformats.Blake2b;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

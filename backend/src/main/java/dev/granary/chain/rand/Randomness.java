@@ -2,7 +2,7 @@ package dev.granary.chain.rand;
 
 import dev.granary.chain.types.BeaconEntry;
 import dev.granary.chain.types.TipSet;
-import dev.granary.crypto.Blake2b;
+import dev.granary.multiformats.Blake2b;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 

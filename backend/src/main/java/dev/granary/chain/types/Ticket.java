@@ -1,7 +1,7 @@
 package dev.granary.chain.types;
 
 import dev.granary.cbor.CborCodec;
-import dev.granary.crypto.Blake2b;
+import dev.granary.multiformats.Blake2b;
 import java.util.Arrays;
 
 /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.granary.chain.types.BeaconEntry;
 import dev.granary.chain.types.RandomChain;
 import dev.granary.chain.types.TipSet;
-import dev.granary.crypto.Blake2b;
+import dev.granary.multiformats.Blake2b;
 import dev.granary.multiformats.Cid;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

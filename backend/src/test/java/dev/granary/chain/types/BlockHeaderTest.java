@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granary.address.Address;
 import dev.granary.cbor.CborException;
-import dev.granary.crypto.Blake2b;
+import dev.granary.multiformats.Blake2b;
 import dev.granary.crypto.Signature;
 import dev.granary.crypto.SignatureType;
 import dev.granary.fil.BigInt;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.granary.crypto.Blake2b;
+import dev.granary.multiformats.Blake2b;
 import dev.granary.multiformats.Cid;
 import java.util.ArrayList;
 import java.util.Arrays;

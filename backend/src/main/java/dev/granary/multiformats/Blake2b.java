@@ -1,4 +1,4 @@
-package dev.granary.crypto;
+package dev.granary.multiformats;
 
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
