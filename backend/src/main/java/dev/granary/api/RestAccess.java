@@ -55,7 +55,7 @@ public final class RestAccess {
         }
         String cookie = ctx.cookie(WebSessions.COOKIE);
         Optional<WebSession> session = auth.sessions().use(cookie);
-        Optional<Principal> principal = session.flatMap(s -> auth.sessionPrincipal(s.id()));
+        Optional<Principal> principal = session.flatMap(auth::principalOf);
         if (principal.isPresent()) {
             ctx.attribute(SESSION, session.get());
             ctx.attribute(ACTOR, new Actor(principal.get(), address, requestId));

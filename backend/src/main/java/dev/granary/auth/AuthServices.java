@@ -28,9 +28,11 @@ public record AuthServices(AuditLog audit, UserService users, TokenService token
 
     /** The principal behind a browser session cookie, with the user's current role; empty when signed out. */
     public java.util.Optional<Principal> sessionPrincipal(String cookieValue) {
-        return sessions.use(cookieValue)
-            .flatMap(s -> users.find(s.username()))
-            .filter(User::enabled)
-            .map(Principal::session);
+        return sessions.use(cookieValue).flatMap(this::principalOf);
+    }
+
+    /** The principal of a session already looked up: its user as they are now, if still enabled. */
+    public java.util.Optional<Principal> principalOf(WebSession session) {
+        return users.find(session.username()).filter(User::enabled).map(Principal::session);
     }
 }
