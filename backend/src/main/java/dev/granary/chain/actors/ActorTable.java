@@ -14,8 +14,9 @@ import dev.granary.multiformats.Cid;
 import dev.granary.multiformats.Multicodec;
 
 /**
- * The actors of one state, read and written through a {@link StateSession}: each actor's
- * {@link ActorState} under its ID-address bytes, and its state object under {@link StateKeys#head}.
+ * The actors of one state, read and written through a {@link StateSession} or a {@link StateAccess}
+ * layered over one: each actor's {@link ActorState} under its ID-address bytes, and its state object
+ * under {@link StateKeys#head}.
  *
  * <p>State objects live in the trie, not as separate blocks named by their CID, because pruning and
  * snapshots follow only the trie: a block outside it would be dropped by the next prune and missing
@@ -24,19 +25,32 @@ import dev.granary.multiformats.Multicodec;
  */
 public final class ActorTable {
 
+    /** The state object of an actor not yet constructed: dag-cbor {@code []}. */
+    private static final CborCodec<Boolean> EMPTY_STATE = CborCodec.tuple("EmptyState", 0, (v, w) -> { }, r -> Boolean.TRUE);
+
+    private final StateAccess store;
+    /** The session underneath, when the table reads one directly; null over a VM call layer. */
     private final StateSession session;
 
     public ActorTable(StateSession session) {
         this.session = Objects.requireNonNull(session, "session");
+        this.store = StateAccess.of(session);
     }
 
-    public StateSession session() {
-        return session;
+    /** A table over {@code store}; {@link #forEach} and {@link #totalBalance} need a session and are refused. */
+    public ActorTable(StateAccess store) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.session = null;
+    }
+
+    /** The entries underneath, for the other tables actors keep in the trie (init's address map, escrow). */
+    public StateAccess store() {
+        return store;
     }
 
     /** The actor with this ID, or null if there is none. */
     public ActorState get(long id) {
-        byte[] bytes = session.get(StateKeys.actor(id));
+        byte[] bytes = store.get(StateKeys.actor(id));
         return bytes == null ? null : ActorState.CODEC.decode(bytes);
     }
 
@@ -46,7 +60,7 @@ public final class ActorTable {
     }
 
     public void put(long id, ActorState actor) {
-        session.put(StateKeys.actor(id), ActorState.CODEC.encode(actor));
+        store.put(StateKeys.actor(id), ActorState.CODEC.encode(actor));
     }
 
     /** Creates a new actor with the given state object; refuses to overwrite an existing one. */
@@ -63,9 +77,29 @@ public final class ActorTable {
 
     /** Stores the state object of actor {@code id} and returns its CID; the caller updates the actor's head. */
     public <T> Cid writeHead(long id, CborCodec<T> codec, T state) {
-        byte[] bytes = codec.encode(state);
-        session.put(StateKeys.head(id), bytes);
+        return writeHeadBytes(id, codec.encode(state));
+    }
+
+    /** Stores already-encoded state object bytes of actor {@code id} and returns their CID. */
+    public Cid writeHeadBytes(long id, byte[] bytes) {
+        store.put(StateKeys.head(id), bytes);
         return headCid(bytes);
+    }
+
+    /**
+     * Creates actor {@code id} of {@code kind} whose state object is the empty tuple, for its constructor
+     * to replace (the init actor creates actors this way before calling their constructor).
+     */
+    public ActorState createEmpty(long id, BuiltinActor kind) {
+        return create(id, kind, EMPTY_STATE, Boolean.TRUE, TokenAmount.ZERO);
+    }
+
+    /** Replaces the state object of an existing actor with already-encoded bytes and points its head at them. */
+    public ActorState updateHeadBytes(long id, byte[] bytes) {
+        ActorState actor = require(id);
+        ActorState updated = actor.withHead(writeHeadBytes(id, bytes));
+        put(id, updated);
+        return updated;
     }
 
     /** Replaces the state object of an existing actor and points its head at it. */
@@ -79,7 +113,7 @@ public final class ActorTable {
     /** The state object of actor {@code id}, checked against its head CID. */
     public <T> T readHead(long id, CborCodec<T> codec) {
         ActorState actor = require(id);
-        byte[] bytes = session.get(StateKeys.head(id));
+        byte[] bytes = store.get(StateKeys.head(id));
         if (bytes == null) {
             throw new IllegalStateException("actor f0" + Long.toUnsignedString(id) + " has head " + actor.head()
                     + " but no state object is stored; the state is corrupt");
@@ -103,6 +137,10 @@ public final class ActorTable {
 
     /** Every actor in ascending key order (not numeric ID order: keys are uvarints). */
     public void forEach(BiConsumer<Long, ActorState> action) {
+        if (session == null) {
+            throw new IllegalStateException("listing actors needs a state session, not a VM call layer; "
+                    + "build the table with ActorTable(StateSession)");
+        }
         Iterator<TrieEntry> entries = session.iterator();
         while (entries.hasNext()) {
             TrieEntry entry = entries.next();
@@ -121,7 +159,7 @@ public final class ActorTable {
         return total[0];
     }
 
-    static Cid headCid(byte[] bytes) {
+    public static Cid headCid(byte[] bytes) {
         return Cid.of(Multicodec.DAG_CBOR, Multicodec.BLAKE2B_256, bytes);
     }
 
@@ -135,6 +173,6 @@ public final class ActorTable {
 
     @Override
     public String toString() {
-        return "ActorTable[from root " + session.committedRoot() + "]";
+        return session == null ? "ActorTable[over a call layer]" : "ActorTable[from root " + session.committedRoot() + "]";
     }
 }

@@ -19,7 +19,8 @@ import dev.granary.fil.TokenAmount;
  */
 public final class InitActor {
 
-    private static final CborCodec<Long> ID_VALUE = CborCodec.of((id, w) -> w.writeUnsigned(id), CborReader::readUnsigned);
+    /** The value of an address-map entry: the actor ID as a dag-cbor unsigned integer. */
+    public static final CborCodec<Long> ID_VALUE = CborCodec.of((id, w) -> w.writeUnsigned(id), CborReader::readUnsigned);
 
     private final ActorTable actors;
 
@@ -45,7 +46,7 @@ public final class InitActor {
         if (address.protocol() == Protocol.ID) {
             return actors.get(address.id()) == null ? OptionalLong.empty() : OptionalLong.of(address.id());
         }
-        byte[] value = actors.session().get(StateKeys.initAddress(address));
+        byte[] value = actors.store().get(StateKeys.initAddress(address));
         return value == null ? OptionalLong.empty() : OptionalLong.of(ID_VALUE.decode(value));
     }
 
@@ -63,7 +64,7 @@ public final class InitActor {
         }
         InitState state = state();
         long id = state.nextId();
-        actors.session().put(StateKeys.initAddress(address), ID_VALUE.encode(id));
+        actors.store().put(StateKeys.initAddress(address), ID_VALUE.encode(id));
         actors.updateHead(SingletonActors.INIT_ID, InitState.CODEC, state.withNextId(id + 1));
         return id;
     }

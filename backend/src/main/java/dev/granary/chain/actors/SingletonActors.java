@@ -23,6 +23,10 @@ public final class SingletonActors {
 
     public static final Address SYSTEM = Address.ofId(SYSTEM_ID);
     public static final Address INIT = Address.ofId(INIT_ID);
+    public static final Address REWARD = Address.ofId(REWARD_ID);
+    public static final Address CRON = Address.ofId(CRON_ID);
+    public static final Address POWER = Address.ofId(POWER_ID);
+    public static final Address MARKET = Address.ofId(MARKET_ID);
     public static final Address BURNT_FUNDS = Address.ofId(BURNT_FUNDS_ID);
 
     private SingletonActors() {

@@ -7,8 +7,8 @@ import dev.granary.chain.types.MessageReceipt;
 import dev.granary.multiformats.Cid;
 
 /**
- * The state root after a list of messages, and one result per message in the same order. The block's
- * receipts are {@link #receipts()}: those of the applied messages only, since invalid ones are dropped.
+ * The state root after one block applied with {@link Vm#apply}, and one result per message in the same
+ * order. The receipts are {@link #receipts()}: those of the applied messages only, since invalid ones are dropped.
  */
 public record ApplyOutcome(Cid stateRoot, List<ApplyResult> results) {
 

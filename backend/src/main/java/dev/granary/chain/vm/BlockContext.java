@@ -6,12 +6,8 @@ import dev.granary.address.Address;
 import dev.granary.fil.TokenAmount;
 
 /**
- * What applying a block's messages depends on besides the messages.
- *
- * @param epoch   the height the messages are applied at
- * @param baseFee the parent tipset's base fee
- * @param miner   who receives the tips: the block's miner (before miners exist, the devnet's genesis
- *                producer account). Any address an account may have; a new f1/f3 gets an account.
+ * A single block to apply with {@link Vm#apply}: its epoch (the parent one epoch earlier), the parent's
+ * base fee and its miner, who receives the block reward and the tips.
  */
 public record BlockContext(long epoch, TokenAmount baseFee, Address miner) {
 

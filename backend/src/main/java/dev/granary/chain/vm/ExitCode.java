@@ -10,12 +10,12 @@ public enum ExitCode {
     SYS_ERR_SENDER_INVALID(1),
     /** The sender's nonce does not match, or it cannot cover value plus gas. */
     SYS_ERR_SENDER_STATE_INVALID(2),
-    /** Deprecated in go-state-types (now SysErrReserved1) but still what an unknown method returns. */
+    /** Deprecated in go-state-types (now SysErrReserved1); builtin actors answer an unknown method with {@link #ERR_UNHANDLED_MESSAGE}. */
     SYS_ERR_INVALID_METHOD(3),
     SYS_ERR_ILLEGAL_INSTRUCTION(4),
     /** The receiver does not exist and cannot be created implicitly (only f1/f3 can). */
     SYS_ERR_INVALID_RECEIVER(5),
-    /** An inter-actor send without the balance for its value. */
+    /** An actor-to-actor send without the balance for its value. */
     SYS_ERR_INSUFFICIENT_FUNDS(6),
     SYS_ERR_OUT_OF_GAS(7),
     SYS_ERR_ILLEGAL_EXIT_CODE(9),

@@ -13,7 +13,12 @@ public enum InvalidReason {
     SENDER_NOT_ACCOUNT(ExitCode.SYS_ERR_SENDER_INVALID),
     NONCE_MISMATCH(ExitCode.SYS_ERR_SENDER_STATE_INVALID),
     INSUFFICIENT_BALANCE(ExitCode.SYS_ERR_SENDER_STATE_INVALID),
-    GAS_LIMIT_BELOW_ON_CHAIN_CHARGE(ExitCode.SYS_ERR_OUT_OF_GAS);
+    GAS_LIMIT_BELOW_ON_CHAIN_CHARGE(ExitCode.SYS_ERR_OUT_OF_GAS),
+    /**
+     * The same message (same unsigned CID, as Lotus dedups) was already applied by an earlier block of
+     * the tipset; applying it again would fail its nonce check, hence that exit code.
+     */
+    DUPLICATE(ExitCode.SYS_ERR_SENDER_STATE_INVALID);
 
     private final ExitCode exitCode;
 

@@ -7,7 +7,7 @@ import dev.granary.message.Message;
 import dev.granary.message.SignedMessage;
 
 /** Checks a message passes on its own, before any state is read (Lotus' ValidForBlockInclusion). */
-final class MessageChecks {
+public final class MessageChecks {
 
     /** Filecoin's total supply, 2 billion FIL: no message may move more. */
     static final TokenAmount TOTAL_FILECOIN = TokenAmount.ofFil(2_000_000_000L);
@@ -16,7 +16,7 @@ final class MessageChecks {
     }
 
     /** Why the message is malformed, or null when it is well-formed. */
-    static String malformed(Message m) {
+    public static String malformed(Message m) {
         if (m.version() != 0) {
             return "message version " + Long.toUnsignedString(m.version()) + " is not supported; only version 0 exists";
         }
@@ -43,7 +43,7 @@ final class MessageChecks {
      * ChainLength): the unsigned message for BLS (blocks carry one aggregate signature), the whole signed
      * message otherwise.
      */
-    static int chainLength(SignedMessage sm) {
+    public static int chainLength(SignedMessage sm) {
         return sm.signature().type() == SignatureType.BLS ? sm.message().toCbor().length : sm.toCbor().length;
     }
 }

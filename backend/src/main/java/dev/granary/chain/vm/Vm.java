@@ -1,20 +1,27 @@
 package dev.granary.chain.vm;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import dev.granary.address.Address;
 import dev.granary.address.Protocol;
-import dev.granary.chain.actors.AccountState;
-import dev.granary.chain.actors.ActorState;
 import dev.granary.chain.actors.ActorTable;
 import dev.granary.chain.actors.InitActor;
+import dev.granary.chain.actors.SendResult;
 import dev.granary.chain.actors.SingletonActors;
-import dev.granary.chain.gas.GasOutputs;
+import dev.granary.chain.actors.StateAccess;
+import dev.granary.chain.actors.cron.CronMethods;
+import dev.granary.chain.actors.reward.AwardBlockRewardParams;
+import dev.granary.chain.actors.reward.RewardMethods;
+import dev.granary.chain.gas.GasConstants;
 import dev.granary.chain.state.StateSession;
 import dev.granary.chain.types.MessageReceipt;
+import dev.granary.crypto.Signature;
+import dev.granary.crypto.SignatureType;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
 import dev.granary.message.Message;
@@ -22,150 +29,169 @@ import dev.granary.message.SignedMessage;
 import dev.granary.multiformats.Cid;
 
 /**
- * VM v0: applies signed messages in order to a state root. Supports method 0 (plain transfer) to any
- * existing actor, creating the account of a new f1/f3 recipient; other methods fail on chain with
- * {@link ExitCode#SYS_ERR_INVALID_METHOD} until actors gain methods.
+ * The devnet VM: applies tipsets to a state root as Lotus' ApplyBlocks does, and runs messages for gas
+ * estimation and read-only calls.
  *
- * <p>Per message: the checks that make a message {@link ApplyResult.Invalid} come first and read
- * only, so an invalid message leaves no trace. A valid one then has its gas reservation
- * ({@code gasLimit × feeCap}) taken and its nonce advanced, runs (all or nothing: a failure reverts
- * the transfer and the account creation, and running out of gas uses the whole limit), and finally
- * pays its fee as {@link GasOutputs} divides it: base fee and over-estimation burn to f099, the tip to
- * the block's miner, the rest back to the sender.
+ * <p>Every message and every actor-to-actor send first transfers its value, then invokes the
+ * receiver's method (method 0 only transfers). A send runs in its own layer over its caller's state,
+ * kept only if it succeeds, so a failed inner send leaves no trace and its caller sees its exit code. A
+ * message that fails keeps only its gas payment and nonce. Gas follows Lotus' Calico price list
+ * ({@link PriceList}); running out anywhere fails the message with its whole limit used.
  */
 public final class Vm {
 
-    private final ActorTable actors;
-    private final InitActor init;
-    private final BlockContext block;
-
-    private Vm(StateSession session, BlockContext block) {
-        this.actors = new ActorTable(session);
-        this.init = new InitActor(actors);
-        this.block = block;
-    }
-
-    /** Applies {@code messages} to the state at {@code parentRoot} and commits the resulting state. */
-    public static ApplyOutcome apply(KvStore kv, Cid parentRoot, BlockContext block, List<SignedMessage> messages) {
-        Objects.requireNonNull(block, "block");
-        StateSession session = StateSession.on(kv, parentRoot);
-        Vm vm = new Vm(session, block);
-        vm.requireMinerCanBePaid();
-        List<ApplyResult> results = new ArrayList<>(messages.size());
-        for (SignedMessage message : messages) {
-            results.add(vm.applyOne(message));
-        }
-        return new ApplyOutcome(session.commit(), results);
-    }
-
-    private void requireMinerCanBePaid() {
-        Address miner = block.miner();
-        if (init.lookupId(miner).isEmpty() && !InitActor.isAccountKeyAddress(miner)) {
-            throw new IllegalArgumentException("block miner " + miner + " has no actor and cannot be given an account; "
-                    + "use an existing actor or an f1/f3 address");
-        }
-    }
-
-    private ApplyResult applyOne(SignedMessage signed) {
-        Message m = signed.message();
-        Cid cid = signed.cid();
-        String malformed = MessageChecks.malformed(m);
-        if (malformed != null) {
-            return new ApplyResult.Invalid(cid, InvalidReason.MALFORMED, malformed);
-        }
-        long onChainGas = PriceList.onChainMessage(MessageChecks.chainLength(signed));
-        if (m.gasLimit() < onChainGas) {
-            return new ApplyResult.Invalid(cid, InvalidReason.GAS_LIMIT_BELOW_ON_CHAIN_CHARGE, "gas limit " + m.gasLimit()
-                    + " is below the " + onChainGas + " gas charged for including the message; raise the gas limit");
-        }
-        OptionalLong senderId = init.lookupId(m.from());
-        if (senderId.isEmpty()) {
-            return new ApplyResult.Invalid(cid, InvalidReason.SENDER_UNKNOWN, "sender " + m.from()
-                    + " has no actor in this state; fund it first");
-        }
-        long from = senderId.getAsLong();
-        ActorState sender = actors.require(from);
-        if (!sender.isAccount()) {
-            return new ApplyResult.Invalid(cid, InvalidReason.SENDER_NOT_ACCOUNT, "sender " + m.from() + " (f0"
-                    + Long.toUnsignedString(from) + ") is a " + sender.kind().map(Enum::name).orElse(sender.code().toString())
-                    + " actor; only accounts send messages");
-        }
-        Address keyAddress = m.from().protocol() == Protocol.ID
-                ? actors.readHead(from, AccountState.CODEC).address() : m.from();
-        if (!signed.signature().verify(keyAddress, m.cid().bytes())) {
-            return new ApplyResult.Invalid(cid, InvalidReason.BAD_SIGNATURE, "signature does not verify for sender "
-                    + keyAddress + " over message " + m.cid());
-        }
-        if (m.nonce() != sender.callSeqNum()) {
-            return new ApplyResult.Invalid(cid, InvalidReason.NONCE_MISMATCH, "nonce " + Long.toUnsignedString(m.nonce())
-                    + " is not the sender's next nonce " + Long.toUnsignedString(sender.callSeqNum()));
-        }
-        TokenAmount reservation = m.gasFeeCap().multiply(m.gasLimit());
-        TokenAmount required = m.value().add(reservation);
-        if (sender.balance().compareTo(required) < 0) {
-            return new ApplyResult.Invalid(cid, InvalidReason.INSUFFICIENT_BALANCE, "sender balance " + sender.balance()
-                    + " is below value + gas limit × fee cap = " + required);
-        }
-
-        actors.put(from, sender.withBalance(sender.balance().subtract(reservation)).withNextCallSeqNum());
-        Execution run = execute(m, from, onChainGas);
-        GasOutputs gas = GasOutputs.compute(run.gasUsed, m.gasLimit(), block.baseFee(), m.gasFeeCap(), m.gasPremium());
-        credit(SingletonActors.BURNT_FUNDS, gas.baseFeeBurn().add(gas.overEstimationBurn()));
-        credit(block.miner(), gas.minerTip());
-        credit(Address.ofId(from), gas.refund());
-        MessageReceipt receipt = MessageReceipt.of(run.exitCode.value(), new byte[0], run.gasUsed, null);
-        return new ApplyResult.Applied(cid, run.exitCode, receipt, gas);
-    }
-
-    private record Execution(ExitCode exitCode, long gasUsed) {
+    private Vm() {
     }
 
     /**
-     * Charges gas step by step as Lotus' send does (invocation, then receiver creation) and only then
-     * changes state, so every failure leaves the state as the reservation left it.
+     * Applies a tipset and commits the resulting state once: cron for every null round between the
+     * parent and {@code epoch}; then per block its messages not yet applied in this tipset (duplicates,
+     * by unsigned message CID, are reported and skipped) followed by the block's reward; then cron for
+     * {@code epoch}.
+     *
+     * @throws IllegalArgumentException a block's miner has no actor and is not a key address that could get one
+     * @throws IllegalStateException    a reward or cron call failed, which only a corrupt state causes
      */
-    private Execution execute(Message m, long from, long onChainGas) {
-        long limit = m.gasLimit();
-        long gas = onChainGas + PriceList.onSend(!m.value().isZero());
-        if (gas > limit) {
-            return new Execution(ExitCode.SYS_ERR_OUT_OF_GAS, limit);
+    public static TipSetOutcome applyTipSet(KvStore kv, Cid parentStateRoot, TipSetExecution exec) {
+        Objects.requireNonNull(exec, "exec");
+        StateSession session = StateSession.on(kv, parentStateRoot);
+        requireMinersCanBePaid(session, exec.blocks());
+        for (long nullRound = exec.parentEpoch() + 1; nullRound < exec.epoch(); nullRound++) {
+            tickCron(new MessageApplier(session, nullRound, exec.baseFee()), nullRound);
         }
-        OptionalLong receiverId = init.lookupId(m.to());
-        boolean createReceiver = receiverId.isEmpty();
-        if (createReceiver) {
-            if (!InitActor.isAccountKeyAddress(m.to())) {
-                return new Execution(ExitCode.SYS_ERR_INVALID_RECEIVER, gas);
+        MessageApplier applier = new MessageApplier(session, exec.epoch(), exec.baseFee());
+        List<MessageReceipt> receipts = new ArrayList<>();
+        List<ApplyResult> results = new ArrayList<>();
+        Set<Cid> applied = new HashSet<>();
+        for (BlockExecution block : exec.blocks()) {
+            TokenAmount tips = TokenAmount.ZERO;
+            TokenAmount penalties = TokenAmount.ZERO;
+            List<BlockMessage> inOrder = new ArrayList<>();
+            block.blsMessages().forEach(m -> inOrder.add(new BlockMessage(m, null)));
+            block.messages().forEach(m -> inOrder.add(new BlockMessage(m.message(), m)));
+            for (BlockMessage message : inOrder) {
+                Cid unsignedCid = message.unsigned().cid();
+                if (applied.contains(unsignedCid)) {
+                    results.add(new ApplyResult.Invalid(message.cid(), InvalidReason.DUPLICATE, "message " + unsignedCid
+                            + " was already applied by an earlier block of this tipset"));
+                    continue;
+                }
+                ApplyResult result = message.signed() == null
+                        ? applier.applyAggregateVerified(message.unsigned())
+                        : applier.apply(message.signed());
+                results.add(result);
+                if (result instanceof ApplyResult.Applied ran) {
+                    applied.add(unsignedCid);
+                    receipts.add(ran.receipt());
+                    tips = tips.add(ran.gas().minerTip());
+                    penalties = penalties.add(ran.gas().minerPenalty());
+                }
             }
-            gas += PriceList.onCreateActor();
-            if (gas > limit) {
-                return new Execution(ExitCode.SYS_ERR_OUT_OF_GAS, limit);
-            }
+            awardBlockReward(applier, exec.epoch(), new AwardBlockRewardParams(block.miner(), penalties, tips, block.winCount()));
         }
-        if (m.method() != 0) {
-            return new Execution(ExitCode.SYS_ERR_INVALID_METHOD, gas);
-        }
-        long to = createReceiver ? init.registerAccount(m.to()) : receiverId.getAsLong();
-        transfer(from, to, m.value());
-        return new Execution(ExitCode.OK, gas);
+        tickCron(applier, exec.epoch());
+        return new TipSetOutcome(session.commit(), receipts, results);
     }
 
-    private void transfer(long from, long to, TokenAmount value) {
-        if (value.isZero()) {
-            return;
-        }
-        ActorState sender = actors.require(from);
-        actors.put(from, sender.withBalance(sender.balance().subtract(value)));
-        ActorState receiver = actors.require(to);
-        actors.put(to, receiver.withBalance(receiver.balance().add(value)));
+    /**
+     * Applies {@code messages} as the single block of {@code block.miner()} at {@code block.epoch()},
+     * its parent one epoch earlier: {@link #applyTipSet} with one block of win count 1.
+     */
+    public static ApplyOutcome apply(KvStore kv, Cid parentRoot, BlockContext block, List<SignedMessage> messages) {
+        TipSetOutcome outcome = applyTipSet(kv, parentRoot, new TipSetExecution(block.epoch() - 1, block.epoch(),
+                block.baseFee(), List.of(new BlockExecution(block.miner(), 1, messages))));
+        return new ApplyOutcome(outcome.stateRoot(), outcome.results());
     }
 
-    private void credit(Address address, TokenAmount amount) {
-        if (amount.isZero()) {
-            return;
+    /**
+     * Lotus' gas estimation: applies the sender's pending messages, then {@code message} with the
+     * sender's next nonce, the block gas limit and no signature check (its inclusion priced as if it
+     * carried a signature of the sender's kind), paying no fee. Nothing is committed. The gas used is
+     * an upper bound for the same message with a smaller gas limit.
+     *
+     * @throws InvalidMessageException the message could not be included at all (unknown sender, value
+     *                                 beyond the balance, malformed)
+     */
+    public static GasEstimate estimateGas(KvStore kv, Cid stateRoot, long epoch, TokenAmount baseFee, Message message,
+            List<SignedMessage> pendingFromSender) {
+        StateSession session = StateSession.on(kv, stateRoot);
+        MessageApplier applier = new MessageApplier(session, epoch, baseFee);
+        for (SignedMessage pending : pendingFromSender) {
+            applier.apply(pending);
         }
-        OptionalLong id = init.lookupId(address);
-        long target = id.isPresent() ? id.getAsLong() : init.registerAccount(address);
-        ActorState actor = actors.require(target);
-        actors.put(target, actor.withBalance(actor.balance().add(amount)));
+        OptionalLong nonce = applier.nonceOf(message.from());
+        Message trial = new Message(message.version(), message.to(), message.from(),
+                nonce.orElse(message.nonce()), message.value(), GasConstants.BLOCK_GAS_LIMIT, message.gasFeeCap(),
+                message.gasPremium(), message.method(), message.params());
+        boolean bls = applier.keyAddress(message.from()).map(a -> a.protocol() == Protocol.BLS).orElse(false);
+        MessageApplier.Execution run = applier.estimate(trial, chainLengthAsSigned(trial, bls));
+        return new GasEstimate(run.gasUsed(), run.exitCode(), run.returnValue());
+    }
+
+    /**
+     * Lotus' StateCall: runs {@code message} on the state at {@code stateRoot} without signature, nonce
+     * or fee, with its gas limit (the block gas limit when zero); nothing is committed. The sender may be
+     * any actor and must hold the value.
+     */
+    public static CallResult call(KvStore kv, Cid stateRoot, long epoch, Message message) {
+        StateSession session = StateSession.on(kv, stateRoot);
+        OptionalLong from = new InitActor(new ActorTable(session)).lookupId(message.from());
+        if (from.isEmpty()) {
+            return new CallResult(ExitCode.SYS_ERR_SENDER_INVALID, null, 0, "sender " + message.from()
+                    + " has no actor in this state");
+        }
+        long gasLimit = message.gasLimit() > 0 ? message.gasLimit() : GasConstants.BLOCK_GAS_LIMIT;
+        GasMeter gas = new GasMeter(gasLimit);
+        CallStack calls = new CallStack(gas, epoch, message.from(), message.nonce());
+        try {
+            SendResult result = calls.send(new StateOverlay(StateAccess.of(session)), from.getAsLong(), message.to(),
+                    message.method(), message.params(), message.value());
+            return new CallResult(result.exitCode(), result.returnValue(), gas.used(), result.error());
+        } catch (OutOfGasException e) {
+            return new CallResult(ExitCode.SYS_ERR_OUT_OF_GAS, null, gasLimit, e.getMessage());
+        }
+    }
+
+    /** A message of a block: {@code signed} is null for a BLS message whose signature is in the block's aggregate. */
+    private record BlockMessage(Message unsigned, SignedMessage signed) {
+        Cid cid() {
+            return signed == null ? unsigned.cid() : signed.cid();
+        }
+    }
+
+    /** What the message occupies in a block: unsigned for BLS, else with a 65-byte secp256k1 signature (Lotus' estimate). */
+    private static int chainLengthAsSigned(Message message, boolean bls) {
+        if (bls) {
+            return message.toCbor().length;
+        }
+        return new SignedMessage(message, new Signature(SignatureType.SECP256K1, new byte[65])).toCbor().length;
+    }
+
+    private static void requireMinersCanBePaid(StateSession session, List<BlockExecution> blocks) {
+        InitActor init = new InitActor(new ActorTable(session));
+        for (BlockExecution block : blocks) {
+            Address miner = block.miner();
+            if (init.lookupId(miner).isEmpty() && !InitActor.isAccountKeyAddress(miner)) {
+                throw new IllegalArgumentException("block miner " + miner + " has no actor and cannot be given an account; "
+                        + "use an existing actor or an f1/f3 address");
+            }
+        }
+    }
+
+    private static void awardBlockReward(MessageApplier applier, long epoch, AwardBlockRewardParams params) {
+        SendResult result = applier.runImplicit(SingletonActors.REWARD, RewardMethods.AWARD_BLOCK_REWARD,
+                AwardBlockRewardParams.CODEC.encode(params));
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("the block reward for " + params.miner() + " at epoch " + epoch
+                    + " failed with exit code " + result.exitCode().value() + ": " + result.error());
+        }
+    }
+
+    private static void tickCron(MessageApplier applier, long epoch) {
+        SendResult result = applier.runImplicit(SingletonActors.CRON, CronMethods.EPOCH_TICK, null);
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("cron at epoch " + epoch + " failed with exit code " + result.exitCode().value()
+                    + ": " + result.error());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ class InitActorTest {
 
     static final Address ALICE = Address.secp256k1(secpKey(1));
     static final Address BOB = Address.bls(new byte[48]);
+    static final TokenAmount REWARD_POOL = TokenAmount.ofFil(500);
 
     @BeforeEach
     void open() {
@@ -49,7 +51,7 @@ class InitActorTest {
     private Cid genesis() {
         Map<Address, TokenAmount> alloc = new LinkedHashMap<>();
         alloc.put(ALICE, TokenAmount.ofFil(1000));
-        return GenesisActors.create(kv, "granary-test", alloc);
+        return GenesisActors.create(kv, "granary-test", ChainPolicy.devnet(), alloc, REWARD_POOL, Duration.ofSeconds(4));
     }
 
     @Test
@@ -59,12 +61,19 @@ class InitActorTest {
         assertEquals(BuiltinActor.SYSTEM.code(), actors.require(SingletonActors.SYSTEM_ID).code());
         assertEquals(BuiltinActor.INIT.code(), actors.require(SingletonActors.INIT_ID).code());
         assertEquals(BuiltinActor.ACCOUNT.code(), actors.require(SingletonActors.BURNT_FUNDS_ID).code());
+        assertEquals(BuiltinActor.REWARD.code(), actors.require(SingletonActors.REWARD_ID).code());
+        assertEquals(BuiltinActor.CRON.code(), actors.require(SingletonActors.CRON_ID).code());
+        assertEquals(BuiltinActor.POWER.code(), actors.require(SingletonActors.POWER_ID).code());
+        assertEquals(BuiltinActor.MARKET.code(), actors.require(SingletonActors.MARKET_ID).code());
+        assertEquals(REWARD_POOL, actors.require(SingletonActors.REWARD_ID).balance(), "the reward pool");
+        assertEquals(ChainPolicy.devnet(), actors.readHead(SingletonActors.SYSTEM_ID, SystemState.CODEC).policy(),
+            "the policy is recorded in the system actor's state");
         assertEquals(100L, init.lookupId(ALICE).orElseThrow(), "first ID is FirstNonSingletonActorId");
         assertEquals(101L, init.state().nextId());
         assertEquals("granary-test", init.state().networkName());
         assertEquals(TokenAmount.ofFil(1000), actors.require(100).balance());
         assertEquals(ALICE, actors.readHead(100, AccountState.CODEC).address());
-        assertEquals(TokenAmount.ofFil(1000), actors.totalBalance());
+        assertEquals(TokenAmount.ofFil(1000).add(REWARD_POOL), actors.totalBalance());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.granary.chain.vm.VmFixture.BOB;
 import static dev.granary.chain.vm.VmFixture.GAS_LIMIT;
 import static dev.granary.chain.vm.VmFixture.MINER;
 import static dev.granary.chain.vm.VmFixture.PREMIUM;
+import static dev.granary.chain.vm.VmFixture.REWARD_POOL;
 import static dev.granary.chain.vm.VmFixture.apply;
 import static dev.granary.chain.vm.VmFixture.balance;
 import static dev.granary.chain.vm.VmFixture.genesis;
@@ -14,7 +15,9 @@ import static dev.granary.chain.vm.VmFixture.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.granary.address.Address;
 import dev.granary.chain.actors.SingletonActors;
+import dev.granary.chain.actors.reward.RewardState;
 import dev.granary.chain.gas.GasOutputs;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
@@ -34,6 +38,12 @@ class VmFeesAndDeterminismTest {
 
     @TempDir
     Path dir;
+
+    /** The first block reward: the pool divided by N for 30-second epochs. */
+    private static TokenAmount firstBlockReward() {
+        long n = RewardState.decayDenominator(VmFixture.BLOCK_DELAY);
+        return TokenAmount.ofAtto(REWARD_POOL.attoFil().divide(BigInteger.valueOf(n)));
+    }
 
     /** A mixed batch: new and existing recipients, a transfer back, an invalid one, an on-chain failure. */
     private static List<SignedMessage> batch() {
@@ -48,7 +58,7 @@ class VmFeesAndDeterminismTest {
     }
 
     @Test
-    void feesGoToBurnMinerAndBackToSender() {
+    void feesGoToBurnAndRewardActorAndTheMinerGetsTipsAndBlockReward() {
         try (KvStore kv = KvStore.open(dir.resolve("db"))) {
             Cid genesis = genesis(kv);
             TokenAmount value = TokenAmount.ofFil(10);
@@ -61,7 +71,10 @@ class VmFeesAndDeterminismTest {
             TokenAmount burnt = BASE_FEE.multiply(gasUsed).add(expected.overEstimationBurn());
             TokenAmount tip = PREMIUM.multiply(GAS_LIMIT);
             assertEquals(burnt, balance(kv, out.stateRoot(), SingletonActors.BURNT_FUNDS));
-            assertEquals(tip, balance(kv, out.stateRoot(), MINER.address()), "the miner got an account and the tip");
+            assertEquals(tip.add(firstBlockReward()), balance(kv, out.stateRoot(), MINER.address()),
+                    "the producer got an account, the tip and the block reward through AwardBlockReward");
+            assertEquals(REWARD_POOL.subtract(firstBlockReward()), balance(kv, out.stateRoot(), SingletonActors.REWARD),
+                    "the tip passed through the reward actor, the block reward came out of its pool");
             assertEquals(ALICE_FUNDS.subtract(value).subtract(burnt).subtract(tip),
                     balance(kv, out.stateRoot(), ALICE.address()));
         }
@@ -80,9 +93,10 @@ class VmFeesAndDeterminismTest {
                     tips = tips.add(applied.gas().minerTip());
                 }
             }
-            assertEquals(ALICE_FUNDS, VmFixture.actors(kv, out.stateRoot()).totalBalance(), "no FIL created or destroyed");
+            assertEquals(ALICE_FUNDS.add(REWARD_POOL), VmFixture.totalBalance(kv, out.stateRoot()),
+                    "no FIL created or destroyed");
             assertEquals(burnt, balance(kv, out.stateRoot(), SingletonActors.BURNT_FUNDS));
-            assertEquals(tips, balance(kv, out.stateRoot(), MINER.address()));
+            assertEquals(tips.add(firstBlockReward()), balance(kv, out.stateRoot(), MINER.address()));
             assertNotEquals(TokenAmount.ZERO, burnt);
             TokenAmount accounts = balance(kv, out.stateRoot(), ALICE.address())
                     .add(balance(kv, out.stateRoot(), BOB.address()))
@@ -110,7 +124,7 @@ class VmFeesAndDeterminismTest {
                 roots.add(genesis);
                 ApplyOutcome out = Vm.apply(kv, genesis, VmFixture.BLOCK, batch());
                 roots.add(out.stateRoot());
-                roots.add(Vm.apply(kv, out.stateRoot(), VmFixture.BLOCK,
+                roots.add(Vm.apply(kv, out.stateRoot(), new BlockContext(2, BASE_FEE, MINER.address()),
                         List.of(transfer(ALICE, BOB.address(), 4, TokenAmount.ofFil(2)))).stateRoot());
             }
         }
@@ -126,7 +140,7 @@ class VmFeesAndDeterminismTest {
             BlockContext block = new BlockContext(1, BASE_FEE, Address.ofId(4242));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Vm.apply(kv, genesis, block, batch()));
-            assertEquals(true, e.getMessage().contains("f04242"), e.getMessage());
+            assertTrue(e.getMessage().contains("f04242"), e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.granary.chain.vm;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import dev.granary.address.Address;
 import dev.granary.chain.actors.ActorState;
 import dev.granary.chain.actors.ActorTable;
+import dev.granary.chain.actors.ChainPolicy;
 import dev.granary.chain.actors.GenesisActors;
 import dev.granary.chain.actors.InitActor;
 import dev.granary.chain.state.StateSession;
@@ -18,13 +20,15 @@ import dev.granary.message.Message;
 import dev.granary.message.SignedMessage;
 import dev.granary.multiformats.Cid;
 
-/** Keys, a genesis with one funded account, and helpers to build and inspect transfers. */
+/** Keys, a genesis with one funded account and a reward pool, and helpers to build and inspect messages. */
 final class VmFixture {
 
     static final PrivateKey ALICE = key(1);
     static final PrivateKey BOB = key(2);
     static final PrivateKey MINER = key(3);
     static final TokenAmount ALICE_FUNDS = TokenAmount.ofFil(1_000);
+    static final TokenAmount REWARD_POOL = TokenAmount.ofFil(1_000_000);
+    static final Duration BLOCK_DELAY = Duration.ofSeconds(30);
     static final TokenAmount BASE_FEE = TokenAmount.ofAtto(100);
     static final TokenAmount FEE_CAP = TokenAmount.ofAtto(1_000);
     static final TokenAmount PREMIUM = TokenAmount.ofAtto(50);
@@ -43,7 +47,7 @@ final class VmFixture {
     static Cid genesis(KvStore kv) {
         Map<Address, TokenAmount> alloc = new LinkedHashMap<>();
         alloc.put(ALICE.address(), ALICE_FUNDS);
-        return GenesisActors.create(kv, "granary-vm-test", alloc);
+        return GenesisActors.create(kv, "granary-vm-test", ChainPolicy.devnet(), alloc, REWARD_POOL, BLOCK_DELAY);
     }
 
     static SignedMessage transfer(PrivateKey from, Address to, long nonce, TokenAmount value) {
@@ -59,6 +63,7 @@ final class VmFixture {
         return new SignedMessage(message, key.sign(message.cid().bytes()));
     }
 
+    /** One block by {@link #MINER} at epoch 1 on {@code root}. */
     static ApplyOutcome apply(KvStore kv, Cid root, SignedMessage... messages) {
         return Vm.apply(kv, root, BLOCK, List.of(messages));
     }
@@ -77,5 +82,10 @@ final class VmFixture {
     static TokenAmount balance(KvStore kv, Cid root, Address address) {
         ActorState actor = actor(kv, root, address);
         return actor == null ? TokenAmount.ZERO : actor.balance();
+    }
+
+    /** The sum of every balance: the FIL in existence, which nothing may change. */
+    static TokenAmount totalBalance(KvStore kv, Cid root) {
+        return actors(kv, root).totalBalance();
     }
 }

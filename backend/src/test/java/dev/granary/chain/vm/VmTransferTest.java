@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.granary.address.Address;
 import dev.granary.chain.actors.ActorState;
+import dev.granary.chain.actors.FilCodecs;
 import dev.granary.chain.actors.InitActor;
 import dev.granary.chain.actors.SingletonActors;
+import dev.granary.chain.actors.account.AccountMethods;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
 import dev.granary.message.Message;
@@ -48,6 +51,11 @@ class VmTransferTest {
         kv.close();
     }
 
+    /** The root after the same block without messages: only its reward and cron changed the state. */
+    private Cid emptyBlock() {
+        return apply(kv, genesis).stateRoot();
+    }
+
     private static long onChain(SignedMessage m) {
         return PriceList.onChainMessage(m.toCbor().length);
     }
@@ -59,7 +67,7 @@ class VmTransferTest {
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
         assertEquals(ExitCode.OK, applied.exitCode());
         assertEquals(0, applied.receipt().exitCode());
-        long expectedGas = onChain(m) + PriceList.onSend(true) + PriceList.onCreateActor();
+        long expectedGas = onChain(m) + PriceList.onMethodInvocation(true, 0) + PriceList.onCreateActor();
         assertEquals(expectedGas, applied.receipt().gasUsed());
         assertEquals(TokenAmount.ofFil(10), balance(kv, out.stateRoot(), BOB.address()));
         ActorState bob = actor(kv, out.stateRoot(), BOB.address());
@@ -76,7 +84,7 @@ class VmTransferTest {
         SignedMessage second = transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(2));
         ApplyOutcome out = apply(kv, root, second);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
-        assertEquals(onChain(second) + PriceList.onSend(true), applied.receipt().gasUsed());
+        assertEquals(onChain(second) + PriceList.onMethodInvocation(true, 0), applied.receipt().gasUsed());
         assertEquals(TokenAmount.ofFil(3), balance(kv, out.stateRoot(), BOB.address()));
     }
 
@@ -96,14 +104,20 @@ class VmTransferTest {
         ApplyResult.Invalid invalid = assertInstanceOf(ApplyResult.Invalid.class, gap.results().get(0));
         assertEquals(InvalidReason.NONCE_MISMATCH, invalid.reason());
         assertEquals(ExitCode.SYS_ERR_SENDER_STATE_INVALID, invalid.reason().exitCode());
-        assertEquals(genesis, gap.stateRoot());
+        assertEquals(emptyBlock(), gap.stateRoot(), "as if the block had no message");
         assertTrue(gap.receipts().isEmpty());
 
         SignedMessage first = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1));
-        ApplyOutcome replay = apply(kv, genesis, first, first);
-        assertInstanceOf(ApplyResult.Applied.class, replay.results().get(0));
-        assertEquals(InvalidReason.NONCE_MISMATCH, ((ApplyResult.Invalid) replay.results().get(1)).reason());
-        assertEquals(apply(kv, genesis, first).stateRoot(), replay.stateRoot(), "the replay left no trace");
+        ApplyOutcome twice = apply(kv, genesis, first, first);
+        assertInstanceOf(ApplyResult.Applied.class, twice.results().get(0));
+        assertEquals(InvalidReason.DUPLICATE, ((ApplyResult.Invalid) twice.results().get(1)).reason(),
+                "the same message again in the tipset");
+        assertEquals(apply(kv, genesis, first).stateRoot(), twice.stateRoot(), "the copy left no trace");
+
+        ApplyOutcome replay = Vm.apply(kv, twice.stateRoot(), new BlockContext(2, VmFixture.BASE_FEE,
+                VmFixture.MINER.address()), List.of(first));
+        assertEquals(InvalidReason.NONCE_MISMATCH, ((ApplyResult.Invalid) replay.results().get(0)).reason(),
+                "the same message in a later tipset");
     }
 
     @Test
@@ -112,7 +126,7 @@ class VmTransferTest {
         ApplyResult.Invalid invalid = assertInstanceOf(ApplyResult.Invalid.class, out.results().get(0));
         assertEquals(InvalidReason.INSUFFICIENT_BALANCE, invalid.reason());
         assertTrue(invalid.detail().contains("value + gas limit"), invalid.detail());
-        assertEquals(genesis, out.stateRoot());
+        assertEquals(emptyBlock(), out.stateRoot(), "as if the block had no message");
     }
 
     @Test
@@ -125,7 +139,7 @@ class VmTransferTest {
         assertEquals(InvalidReason.BAD_SIGNATURE, ((ApplyResult.Invalid) out.results().get(0)).reason());
         assertEquals(InvalidReason.SENDER_UNKNOWN, ((ApplyResult.Invalid) out.results().get(1)).reason());
         assertEquals(InvalidReason.GAS_LIMIT_BELOW_ON_CHAIN_CHARGE, ((ApplyResult.Invalid) out.results().get(2)).reason());
-        assertEquals(genesis, out.stateRoot());
+        assertEquals(emptyBlock(), out.stateRoot(), "as if the block had no message");
     }
 
     @Test
@@ -139,7 +153,7 @@ class VmTransferTest {
     @Test
     void outOfGasFailsOnChainAndUsesTheWholeLimit() {
         SignedMessage probe = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1));
-        long limit = onChain(probe) + PriceList.onSend(true) + 1; // enough to send, not to create Bob's account
+        long limit = onChain(probe) + PriceList.onMethodInvocation(true, 0) + 1; // enough to send, not to create Bob's account
         SignedMessage m = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), limit, 0);
         ApplyOutcome out = apply(kv, genesis, m);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
@@ -152,13 +166,30 @@ class VmTransferTest {
 
     @Test
     void unknownMethodAndUncreatableReceiverFailOnChain() {
-        SignedMessage method2 = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), VmFixture.GAS_LIMIT, 2);
+        SignedMessage method7 = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), VmFixture.GAS_LIMIT, 7);
         SignedMessage toF2 = transfer(ALICE, Address.actor(new byte[] {9}), 1, TokenAmount.ofFil(1));
-        ApplyOutcome out = apply(kv, genesis, method2, toF2);
-        assertEquals(ExitCode.SYS_ERR_INVALID_METHOD, ((ApplyResult.Applied) out.results().get(0)).exitCode());
+        ApplyOutcome out = apply(kv, genesis, method7, toF2);
+        ApplyResult.Applied unknownMethod = (ApplyResult.Applied) out.results().get(0);
+        assertEquals(ExitCode.ERR_UNHANDLED_MESSAGE, unknownMethod.exitCode(), "builtin-actors' USR_UNHANDLED_MESSAGE");
+        assertEquals(22, unknownMethod.receipt().exitCode());
+        assertTrue(unknownMethod.error().contains("account actor has no method 7"), unknownMethod.error());
         assertEquals(ExitCode.SYS_ERR_INVALID_RECEIVER, ((ApplyResult.Applied) out.results().get(1)).exitCode());
-        assertNull(actor(kv, out.stateRoot(), BOB.address()));
+        assertNull(actor(kv, out.stateRoot(), BOB.address()), "the account created for the call was reverted with it");
         assertEquals(2, actor(kv, out.stateRoot(), ALICE.address()).callSeqNum());
         assertEquals(2, out.receipts().size());
+    }
+
+    @Test
+    void aMethodOnANewKeyAddressRunsOnItsFreshAccount() {
+        SignedMessage pubkey = transfer(ALICE, BOB.address(), 0, TokenAmount.ZERO, VmFixture.GAS_LIMIT,
+                AccountMethods.PUBKEY_ADDRESS);
+        ApplyOutcome out = apply(kv, genesis, pubkey);
+        ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
+        assertEquals(ExitCode.OK, applied.exitCode());
+        assertEquals(BOB.address(), FilCodecs.ADDRESS.decode(applied.receipt().returnValue()),
+                "the receipt carries the return value");
+        long expected = onChain(pubkey) + PriceList.onCreateActor() + PriceList.onMethodInvocation(false, 2)
+                + PriceList.onIpldGet() + PriceList.onChainReturnValue(applied.receipt().returnValue().length);
+        assertEquals(expected, applied.receipt().gasUsed(), "creation, invocation, one state read, the return value");
     }
 }
