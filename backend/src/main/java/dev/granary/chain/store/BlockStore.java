@@ -5,6 +5,7 @@ import dev.granary.kv.ColumnFamily;
 import dev.granary.kv.KvStore;
 import dev.granary.multiformats.Cid;
 import dev.granary.multiformats.Multihash;
+import java.util.Map;
 import java.util.Optional;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -37,6 +38,17 @@ public final class BlockStore {
         Cid cid = codec.cid(value);
         kv.putDurably(ColumnFamily.CHAIN_BLOCKS, cid.bytes(), data);
         return cid;
+    }
+
+    /**
+     * Stores every block, after checking each CID names its data, in one synced write batch: a
+     * structure (an AMT, a block's messages) lands whole or not at all.
+     */
+    public void putAll(Map<Cid, byte[]> blocks) {
+        try (WriteBatch batch = new WriteBatch()) {
+            blocks.forEach((cid, data) -> stage(batch, cid, data));
+            kv.write(batch);
+        }
     }
 
     /** Adds the block to {@code batch}, to be written with other changes that must land together. */
