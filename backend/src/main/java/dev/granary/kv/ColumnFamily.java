@@ -13,7 +13,9 @@ public enum ColumnFamily {
     /** State-trie nodes keyed by CID. */
     CHAIN_STATE("chain-state"),
     /** Dagstore index: multihash to piece, offset and length. */
-    DAGSTORE_INDEX("dagstore-index");
+    DAGSTORE_INDEX("dagstore-index"),
+    /** Message pool: signed messages waiting for inclusion, keyed by sender ID address and nonce. */
+    MPOOL("mpool");
 
     private final String storedName;
 
