@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** `granary bench ...`: measures the kernels on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure kernel throughput on this machine.",
-        subcommands = {BenchCommand.Commp.class, BenchFormatsCommand.class, BenchSealCommand.class, BenchPostCommand.class})
+        subcommands = {BenchCommand.Commp.class, BenchFormatsCommand.class, BenchSealCommand.class, BenchPostCommand.class,
+            BenchChainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

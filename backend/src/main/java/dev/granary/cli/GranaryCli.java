@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GranaryCli.Version.class,
     description = "Granary: a storage-provider node (chain, wallets, storage, sealing, proving, dagstore) in one process.",
-    subcommands = {RunCommand.class, CommpCommand.class, BenchCommand.class, ProofsCommand.class, AuthCommand.class, UsersCommand.class})
+    subcommands = {RunCommand.class, CommpCommand.class, BenchCommand.class, ProofsCommand.class, AuthCommand.class,
+        UsersCommand.class, ChainCommand.class, MpoolCommand.class})
 public final class GranaryCli implements Runnable {
 
     @CommandLine.Spec

@@ -24,6 +24,11 @@ public final class RunCommand implements Callable<Integer> {
         description = "Address to serve on (default: server.listen in config.toml, 127.0.0.1:8080).")
     String listen;
 
+    @Option(names = "--import-snapshot", paramLabel = "FILE",
+        description = "Start the chain from this CARv1 snapshot (from `granary chain export`) instead of a new genesis."
+            + " The home must not have a chain yet.")
+    Path importSnapshot;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -33,8 +38,10 @@ public final class RunCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), s -> stopRequested.countDown());
         Node node;
         try {
-            node = Node.start(NodeOptions.forCommandLine(home, listen));
-        } catch (HomeLock.HomeLockedException | ConfigFile.ConfigException e) {
+            NodeOptions options = NodeOptions.forCommandLine(home, listen);
+            node = Node.start(importSnapshot == null ? options : options.withImportSnapshot(importSnapshot));
+        } catch (HomeLock.HomeLockedException | ConfigFile.ConfigException | IllegalStateException
+                 | java.io.UncheckedIOException e) {
             System.err.println("granary run: " + e.getMessage());
             return 1;
         }

@@ -36,7 +36,26 @@ final class ConfigDescriptions {
         Map.entry("health.min-free-disk", """
             Health reports the disk as down (and /api/v1/health answers 503) when the home's file system has
             less free space than this."""),
-        Map.entry("ui.enabled", "Serve the dashboard at /. Worker nodes usually turn it off."));
+        Map.entry("ui.enabled", "Serve the dashboard at /. Worker nodes usually turn it off."),
+        Map.entry("chain.network-name", "Network name written into the genesis state (read once, at genesis)."),
+        Map.entry("chain.policy", """
+            Policy profile: "devnet" (short proving periods and delays for demos) or "mainnet" (Filecoin's
+            constants). Read once, at genesis; the chain records it."""),
+        Map.entry("chain.block-delay", "Time between epochs (e.g. 4s, 30s). Read once, at genesis."),
+        Map.entry("chain.clock", """
+            "wall": an epoch passes every block delay. "manual": epochs pass only when an admin advances the
+            clock (POST /api/v1/chain/clock/advance, `granary chain advance N`); for tests and demos."""),
+        Map.entry("chain.produce", "Produce a block every epoch. Off: the chain only advances when another node's blocks are imported."),
+        Map.entry("chain.funded-balance", """
+            Balance of the account created at genesis, whose key is written to <home>/chain/keys/funded.key."""),
+        Map.entry("chain.reward-pool", "FIL held by the reward actor at genesis, paid out as block rewards."),
+        Map.entry("chain.state-retention", """
+            States of this many recent epochs stay readable; older ones are pruned and their space reclaimed."""),
+        Map.entry("chain.prune-interval", "Prune old states every this many epochs."),
+        Map.entry("chain.genesis-time", """
+            Start of epoch 0, e.g. "2026-11-21T12:00:00Z". Empty: the moment genesis is created. Two nodes given
+            the same genesis time and the same keys in <home>/chain/keys create the same genesis."""),
+        Map.entry("chain.max-fee", "Default most a message may pay in fees when the node estimates its gas."));
 
     private ConfigDescriptions() {}
 

@@ -99,6 +99,27 @@ public final class ConfigFile {
         }
     }
 
+    private static void validateChain(NodeConfig.Chain chain) {
+        dev.granary.chain.actors.ChainPolicy.byName(chain.policy());
+        java.time.Duration delay = Durations.parse(chain.blockDelay());
+        if (delay.isZero() || delay.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("chain.block-delay '" + chain.blockDelay()
+                + "' must be a whole number of seconds, at least 1s (block timestamps are in seconds)");
+        }
+        if (!chain.clock().equals("wall") && !chain.clock().equals("manual")) {
+            throw new IllegalArgumentException("chain.clock '" + chain.clock() + "' must be wall or manual");
+        }
+        dev.granary.fil.TokenAmount.parse(chain.fundedBalance());
+        dev.granary.fil.TokenAmount.parse(chain.rewardPool());
+        dev.granary.fil.TokenAmount.parse(chain.maxFee());
+        if (chain.stateRetention() < 1 || chain.pruneInterval() < 1) {
+            throw new IllegalArgumentException("chain.state-retention and chain.prune-interval must be at least 1");
+        }
+        if (chain.networkName().isBlank()) {
+            throw new IllegalArgumentException("chain.network-name must not be empty");
+        }
+    }
+
     private static void validate(NodeConfig config, String source) {
         try {
             config.server().listenAddress();
@@ -109,6 +130,7 @@ public final class ConfigFile {
             Durations.parse(config.auth().sessionTokenLifetime());
             Durations.parse(config.auth().signInBaseDelay());
             Durations.parse(config.auth().signInMaxDelay());
+            validateChain(config.chain());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

@@ -4,6 +4,14 @@ import dev.granary.api.RestApi;
 import dev.granary.auth.AuthRoutes;
 import dev.granary.auth.AuthServices;
 import dev.granary.auth.InitialAdmin;
+import dev.granary.chain.ChainApi;
+import dev.granary.chain.clock.ManualClock;
+import dev.granary.chain.rest.ChainRoutes;
+import dev.granary.chain.rest.MessageRoutes;
+import dev.granary.chain.rest.MpoolRoutes;
+import dev.granary.chain.rest.StateRoutes;
+import dev.granary.chain.service.ChainSetup;
+import dev.granary.chain.service.LocalChain;
 import dev.granary.db.Database;
 import dev.granary.health.DatabaseHealth;
 import dev.granary.health.DiskHealth;
@@ -32,8 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Granary node. Start order: home lock, config, logs, kernels, database, RocksDB, HTTP.
- * Stop runs the reverse (HTTP, engine, RocksDB, database, lock), so nothing writes to a closed store.
+ * A running Granary node. Start order: home lock, config, logs, kernels, database, RocksDB, chain, HTTP.
+ * Stop runs the reverse (HTTP, chain producer, RocksDB, database, lock), so nothing writes to a closed store.
  */
 public final class Node implements AutoCloseable {
 
@@ -50,6 +58,7 @@ public final class Node implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final RestApi api;
     private final AuthServices auth;
+    private final LocalChain chain;
     private WebServer web;
     private final Optional<WebUi> ui;
     private final Deque<AutoCloseable> stopOrder;
@@ -67,6 +76,7 @@ public final class Node implements AutoCloseable {
         this.metrics = b.metrics;
         this.api = b.api;
         this.auth = b.auth;
+        this.chain = b.chain;
         this.ui = b.ui;
         this.stopOrder = b.stopOrder;
     }
@@ -93,6 +103,9 @@ public final class Node implements AutoCloseable {
             b.kv = KvStore.open(b.home.rocksDbDir());
             b.stopOrder.push(b.kv);
             NodeIdentity identity = NodeIdentity.establish(b.database, b.kv, build, b.clock.instant());
+            ChainSetup.Opened chain = ChainSetup.open(b.config.chain(), b.home.root(), b.kv, b.clock, options.importSnapshot());
+            b.chain = chain.chain();
+            b.stopOrder.push(chain.stopper());
 
             b.metrics = registry();
             b.health = new HealthService(List.of(
@@ -103,7 +116,10 @@ public final class Node implements AutoCloseable {
             b.status = new NodeStatus(build, identity, b.home, b.clock.instant(), b.config.server().listen());
             b.auth = AuthServices.create(b.database.jdbi(), b.home.root(), b.config.auth(), b.clock);
             InitialAdmin.ensure(b.auth.users(), b.home.root(), System.getenv(InitialAdmin.ENV), System.out);
-            b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth)),
+            LocalChain localChain = b.chain;
+            b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth),
+                    new ChainRoutes(localChain, localChain::manualClock), new StateRoutes(localChain),
+                    new MessageRoutes(localChain), new MpoolRoutes(localChain)),
                 build.version(), b.metrics, b.auth);
             b.ui = b.config.ui().enabled() ? options.webUi() : Optional.empty();
             b.ui.ifPresent(b.stopOrder::push);
@@ -177,6 +193,9 @@ public final class Node implements AutoCloseable {
     public PrometheusMeterRegistry metrics() { return metrics; }
     public RestApi api() { return api; }
     public AuthServices auth() { return auth; }
+    public ChainApi chain() { return chain; }
+    /** The chain's manual clock when config says chain.clock = "manual" (tests, demos); empty on wall time. */
+    public Optional<ManualClock> manualClock() { return chain.manualClock(); }
     public int port() { return web.port(); }
 
     public String baseUrl() {
@@ -199,6 +218,7 @@ public final class Node implements AutoCloseable {
         PrometheusMeterRegistry metrics;
         RestApi api;
         AuthServices auth;
+        LocalChain chain;
         Optional<WebUi> ui = Optional.empty();
         final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     }

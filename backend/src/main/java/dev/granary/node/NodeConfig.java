@@ -5,15 +5,15 @@ package dev.granary.node;
  * default values: the file written at first start and the parser both derive from it.
  */
 public record NodeConfig(Server server, Database database, Auth auth, Kernels kernels, Logging logging,
-                         Health health, Ui ui) {
+                         Health health, Ui ui, Chain chain) {
 
     public static NodeConfig defaults() {
         return new NodeConfig(Server.defaults(), Database.defaults(), Auth.defaults(), Kernels.defaults(),
-            Logging.defaults(), Health.defaults(), Ui.defaults());
+            Logging.defaults(), Health.defaults(), Ui.defaults(), Chain.defaults());
     }
 
     public NodeConfig withListen(String listen) {
-        return new NodeConfig(new Server(listen), database, auth, kernels, logging, health, ui);
+        return new NodeConfig(new Server(listen), database, auth, kernels, logging, health, ui, chain);
     }
 
     public record Server(String listen) {
@@ -59,5 +59,18 @@ public record NodeConfig(Server server, Database database, Auth auth, Kernels ke
 
     public record Ui(boolean enabled) {
         static Ui defaults() { return new Ui(true); }
+    }
+
+    /**
+     * The embedded devnet chain. Network name, policy, block delay and the genesis amounts are read
+     * once, when genesis is created; afterwards the chain's own record wins (see docs/chain.md).
+     */
+    public record Chain(String networkName, String policy, String blockDelay, String clock, boolean produce,
+                        String fundedBalance, String rewardPool, long stateRetention, long pruneInterval,
+                        String maxFee, String genesisTime) {
+        static Chain defaults() {
+            return new Chain("granary-devnet", "devnet", "4s", "wall", true, "50000000 FIL", "1100000000 FIL",
+                2000, 100, "0.07 FIL", "");
+        }
     }
 }

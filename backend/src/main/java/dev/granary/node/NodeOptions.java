@@ -13,7 +13,16 @@ import java.util.ServiceLoader;
  * @param listen overrides server.listen from config.toml when set
  * @param webUi the dashboard; empty runs headless
  */
-public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock) {
+public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock, Optional<Path> importSnapshot) {
+
+    public NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock) {
+        this(home, listen, webUi, clock, Optional.empty());
+    }
+
+    /** Starts from the chain snapshot (CARv1) at {@code file} instead of a new genesis; the home must have no chain. */
+    public NodeOptions withImportSnapshot(Path file) {
+        return new NodeOptions(home, listen, webUi, clock, Optional.of(file));
+    }
 
     /** What `granary run` uses: the dashboard found on the class path, wall-clock time. */
     public static NodeOptions forCommandLine(Path home, String listen) {
@@ -25,7 +34,7 @@ public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock
     }
 
     public NodeOptions withWebUi(WebUi ui) {
-        return new NodeOptions(home, listen, Optional.of(ui), clock);
+        return new NodeOptions(home, listen, Optional.of(ui), clock, importSnapshot);
     }
 
     public static Optional<WebUi> discoverWebUi() {

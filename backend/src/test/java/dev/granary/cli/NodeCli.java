@@ -116,6 +116,10 @@ final class NodeCli implements AutoCloseable {
         UsersCommand users = cli.getSubcommands().get("users").getCommand();
         users.environment = env::get;
         users.passwordPrompt = prompt;
+        ChainCommand chain = cli.getSubcommands().get("chain").getCommand();
+        chain.environment = env::get;
+        MpoolCommand mpool = cli.getSubcommands().get("mpool").getCommand();
+        mpool.environment = env::get;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));

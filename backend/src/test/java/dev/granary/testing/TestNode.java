@@ -43,8 +43,33 @@ public final class TestNode implements AutoCloseable {
         return start(home, Optional.empty());
     }
 
+    /**
+     * Starts a node on {@code home}. Unless the test's config.toml says otherwise, the chain runs on the
+     * manual clock, so blocks appear only when the test advances it ({@link #advanceEpochs}).
+     */
     public static TestNode start(Path home, Optional<WebUi> ui) {
+        useManualChainClockUnlessConfigured(home);
         return new TestNode(Node.start(new NodeOptions(home, "127.0.0.1:0", ui, Clock.systemUTC())));
+    }
+
+    private static void useManualChainClockUnlessConfigured(Path home) {
+        try {
+            Files.createDirectories(home);
+            Path config = home.resolve("config.toml");
+            String text = Files.exists(config) ? Files.readString(config) : "";
+            if (!text.contains("[chain]")) {
+                Files.writeString(config, text + "\n[chain]\nclock = \"manual\"\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Advances the chain's manual clock by {@code epochs}, producing each epoch's block; returns the new head height. */
+    public long advanceEpochs(long epochs) {
+        node.manualClock().orElseThrow(() -> new IllegalStateException("this test node's chain is not on the manual clock"))
+            .advance(epochs);
+        return node.chain().chainHead().height();
     }
 
     /** Writes config.toml before the node's first start. */

@@ -1,0 +1,25 @@
+package dev.granary.chain.service;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.granary.chain.types.MessageReceipt;
+import dev.granary.chain.types.TipSetKey;
+import dev.granary.multiformats.Cid;
+
+/**
+ * A tipset after its messages ran (Lotus' TipSetState): the state root and receipts its child's blocks
+ * will name as ParentStateRoot and ParentMessageReceipts, the executed message CIDs in execution order
+ * (receipt i belongs to message i), and the gas limits of those messages, which set the next base fee.
+ */
+record ExecutedTipSet(TipSetKey tipSet, Cid stateRoot, Cid receiptsRoot, List<Cid> messages,
+                      List<MessageReceipt> receipts, long gasLimitUsed) {
+
+    ExecutedTipSet {
+        Objects.requireNonNull(tipSet, "tipSet");
+        Objects.requireNonNull(stateRoot, "stateRoot");
+        Objects.requireNonNull(receiptsRoot, "receiptsRoot");
+        messages = List.copyOf(messages);
+        receipts = List.copyOf(receipts);
+    }
+}
