@@ -3,6 +3,7 @@ package dev.granary.ui.shell;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dev.granary.auth.Principal;
 import dev.granary.ui.audit.AuditView;
+import dev.granary.ui.chain.ChainView;
 import dev.granary.ui.overview.OverviewView;
 import dev.granary.ui.tokens.TokensView;
 import dev.granary.ui.users.UsersView;
@@ -16,6 +17,7 @@ public final class Navigation {
 
     private static final List<NavEntry> ENTRIES = List.of(
         new NavEntry("Overview", VaadinIcon.DASHBOARD, OverviewView.class),
+        new NavEntry("Chain", VaadinIcon.CUBES, ChainView.class),
         new NavEntry("Users & access", VaadinIcon.USERS, UsersView.class),
         new NavEntry("API tokens", VaadinIcon.KEY, TokensView.class),
         new NavEntry("Audit", VaadinIcon.RECORDS, AuditView.class));

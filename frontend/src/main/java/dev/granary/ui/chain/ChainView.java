@@ -1,0 +1,121 @@
+package dev.granary.ui.chain;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.granary.auth.Permission;
+import dev.granary.auth.Principal;
+import dev.granary.chain.ChainApi;
+import dev.granary.chain.ChainStatus;
+import dev.granary.chain.types.TipSetKey;
+import dev.granary.ui.NodeAccess;
+import dev.granary.ui.security.LivePolling;
+import dev.granary.ui.security.RequiresPermission;
+import dev.granary.ui.security.SignedIn;
+import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.svg.BlockIntervalChart;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded chain, live: the head, the next base fee, the last tipsets as a table and a chart of
+ * block intervals, and the message pool. Everything comes from {@link ChainApi}, the interface a real
+ * Lotus node could stand behind, so the view never reads the chain's stores itself.
+ */
+@Route(value = "chain", layout = MainLayout.class)
+@PageTitle("Chain")
+@RequiresPermission(Permission.READ)
+public class ChainView extends VerticalLayout {
+
+    static final int REFRESH_MILLIS = 2000;
+    static final String CHART_ID = "chain-interval-chart";
+
+    private static final Logger log = LoggerFactory.getLogger(ChainView.class);
+
+    private final Div problem = new Div();
+    private final HeadCards headCards = new HeadCards();
+    private final RecentTipsets recent = new RecentTipsets();
+    private final Svg chart = new Svg();
+    private final TipsetTable tipsets = new TipsetTable();
+    private final MpoolTable mpool = new MpoolTable();
+    private TipSetKey shownHead;
+    private TipsetSummary headSummary;
+    private String lastProblem;
+    private Registration poll;
+
+    public ChainView() {
+        problem.setId("chain-problem");
+        problem.addClassName("granary-warning");
+        problem.setVisible(false);
+        chart.setId("chain-chart");
+        chart.getStyle().set("width", "100%").set("max-width", "960px");
+        Div history = new Div(new H3("Recent tipsets"), chart, tipsets);
+        history.setWidthFull();
+        headCards.setWidthFull();
+        // The pool before the history: it is short, and what an operator waiting for a message looks for.
+        add(problem, headCards, mpool, history);
+        setWidthFull();
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refresh);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+        }
+    }
+
+    private void refresh() {
+        try {
+            ChainApi chain = NodeAccess.node().chain();
+            ChainStatus status = chain.chainStatus();
+            showHistory(chain, status);
+            mpool.show(chain.mpoolPending());
+            problem.setVisible(false);
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            showProblem(e);
+        }
+    }
+
+    /** The tipsets only change with the head, so a poll that finds the same head redraws only the clock and pool. */
+    private void showHistory(ChainApi chain, ChainStatus status) {
+        if (status.head().key().equals(shownHead)) {
+            headCards.show(status, headSummary);
+            return;
+        }
+        List<TipsetSummary> newestFirst = recent.endingAt(chain, status.head());
+        headSummary = newestFirst.getFirst();
+        headCards.show(status, headSummary);
+        tipsets.show(newestFirst);
+        chart.setSvg(BlockIntervalChart.svg(CHART_ID,
+            newestFirst.stream().map(t -> new BlockIntervalChart.Bar(t.height(), t.interval())).toList(),
+            status.blockDelay()));
+        shownHead = status.head().key();
+    }
+
+    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
+    private void showProblem(RuntimeException e) {
+        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        problem.setText("The chain could not be read: " + message + ". The page keeps trying every "
+            + REFRESH_MILLIS / 1000 + " s; the node's log has the details.");
+        problem.setVisible(true);
+        if (!message.equals(lastProblem)) {
+            log.warn("Chain view for {} could not read the chain", SignedIn.principal().map(Principal::username).orElse("?"), e);
+            lastProblem = message;
+        }
+    }
+}
