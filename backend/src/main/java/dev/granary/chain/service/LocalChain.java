@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.granary.address.Address;
 import dev.granary.chain.types.BlockMessages;
@@ -26,6 +27,7 @@ import dev.granary.chain.genesis.GenesisRecord;
 import dev.granary.chain.mpool.MessagePool;
 import dev.granary.chain.rand.DomainSeparationTag;
 import dev.granary.chain.rand.Randomness;
+import dev.granary.chain.state.MissingNodeException;
 import dev.granary.chain.store.ChainStore;
 import dev.granary.chain.types.BeaconEntry;
 import dev.granary.chain.types.BlockHeader;
@@ -138,8 +140,16 @@ public final class LocalChain implements ChainApi {
         return objects.receipts(chainGetBlock(blockCid).parentMessageReceipts());
     }
 
-    private StateQueries stateAt(TipSetKey key) {
-        return StateQueries.at(kv, chainGetTipSet(key).parentStateRoot());
+    /** Reads the parent state of the tipset; a pruned state is a not-found naming the retention, not an internal error. */
+    private <T> T readState(TipSetKey key, Function<StateQueries, T> read) {
+        TipSet tipSet = chainGetTipSet(key);
+        try {
+            return read.apply(StateQueries.at(kv, tipSet.parentStateRoot()));
+        } catch (MissingNodeException e) {
+            throw new NotFoundException("the state of tipset " + tipSet.key() + " (height " + tipSet.height()
+                + ") has been pruned: this node keeps the states of its most recent tipsets only (chain.state-retention); "
+                + "ask about a more recent tipset");
+        }
     }
 
     /** The state after the head's messages: what the next block builds on, and what the pool checks against. */
@@ -149,27 +159,27 @@ public final class LocalChain implements ChainApi {
 
     @Override
     public Optional<ActorState> stateGetActor(Address address, TipSetKey tipSet) {
-        return stateAt(tipSet).actor(address);
+        return readState(tipSet, state -> state.actor(address));
     }
 
     @Override
     public Optional<Address> stateLookupId(Address address, TipSetKey tipSet) {
-        return stateAt(tipSet).lookupId(address);
+        return readState(tipSet, state -> state.lookupId(address));
     }
 
     @Override
     public Optional<Address> stateAccountKey(Address address, TipSetKey tipSet) {
-        return stateAt(tipSet).accountKey(address);
+        return readState(tipSet, state -> state.accountKey(address));
     }
 
     @Override
     public Optional<MinerInfo> stateMinerInfo(Address miner, TipSetKey tipSet) {
-        return stateAt(tipSet).minerInfo(miner);
+        return readState(tipSet, state -> state.minerInfo(miner));
     }
 
     @Override
     public MarketBalance stateMarketBalance(Address address, TipSetKey tipSet) {
-        return stateAt(tipSet).marketBalance(address);
+        return readState(tipSet, state -> state.marketBalance(address));
     }
 
     @Override
@@ -179,7 +189,7 @@ public final class LocalChain implements ChainApi {
 
     @Override
     public TokenAmount walletBalance(Address address) {
-        return stateAt(TipSetKey.EMPTY).actor(address).map(ActorState::balance).orElse(TokenAmount.ZERO);
+        return readState(TipSetKey.EMPTY, state -> state.actor(address)).map(ActorState::balance).orElse(TokenAmount.ZERO);
     }
 
     @Override

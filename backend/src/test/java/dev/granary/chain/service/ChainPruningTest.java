@@ -42,6 +42,9 @@ class ChainPruningTest {
             assertThrows(MissingNodeException.class,
                 () -> StateQueries.at(node.node().kv(), old.parentStateRoot()).actor(receiver),
                 "the state at height 3 was pruned at height 20");
+            dev.granary.errors.NotFoundException gone = assertThrows(dev.granary.errors.NotFoundException.class,
+                () -> chain.stateGetActor(receiver, old.key()));
+            assertTrue(gone.getMessage().contains("chain.state-retention"), gone.getMessage());
             for (long h = head.height() - 2; h <= head.height(); h++) {
                 TipSet recent = chain.chainGetTipSetByHeight(h, head.key());
                 assertTrue(StateQueries.at(node.node().kv(), recent.parentStateRoot()).actor(receiver).isPresent(),
