@@ -2,9 +2,12 @@ package dev.granary.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,15 +41,27 @@ public final class SecretFiles {
         }
     }
 
-    /** Creates {@code file} with mode 0600 and writes the bytes; fails if it already exists. */
+    /**
+     * Creates {@code file} with mode 0600 holding {@code content}; fails if it already exists. The bytes
+     * go to a 0600 file beside it, are forced to disk, and the file is renamed into place, so a crash at
+     * any moment leaves either no file or the whole secret — never a truncated one the next start cannot
+     * read.
+     */
     public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system
+        if (Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString());
         }
-        Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        try {
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(partial); // not a POSIX file system
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(content));
+            channel.force(true);
+        }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

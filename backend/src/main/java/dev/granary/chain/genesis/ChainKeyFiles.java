@@ -66,17 +66,9 @@ public final class ChainKeyFiles {
         }
         PrivateKey key = PrivateKey.generate(type, random);
         Path file = file(name);
-        // Written aside and renamed, so a crash never leaves a half-written key that the next start cannot read.
-        Path partial = dir.resolve(name + ".partial");
         try {
             Files.createDirectories(dir);
-            Files.deleteIfExists(partial);
-            SecretFiles.writeOwnerOnly(partial, KeyFormat.HEX_LOTUS.export(key).getBytes(StandardCharsets.UTF_8));
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(partial,
-                java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writeOwnerOnly(file, KeyFormat.HEX_LOTUS.export(key).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("writing chain key " + file + ": " + e.getMessage(), e);
         }
