@@ -1,22 +1,17 @@
 package dev.granary.chain.actors;
 
-import java.util.Iterator;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
-import dev.granary.address.Address;
-import dev.granary.address.Protocol;
 import dev.granary.cbor.CborCodec;
 import dev.granary.chain.state.StateSession;
-import dev.granary.chain.state.TrieEntry;
 import dev.granary.fil.TokenAmount;
 import dev.granary.multiformats.Cid;
 import dev.granary.multiformats.Multicodec;
 
 /**
  * The actors of one state, read and written through a {@link StateSession} or a {@link StateAccess}
- * layered over one: each actor's {@link ActorState} under its ID-address bytes, and its state object
- * under {@link StateKeys#head}.
+ * layered over one (a VM call's overlay): each actor's {@link ActorState} under its ID-address bytes, and
+ * its state object under {@link StateKeys#head}.
  *
  * <p>State objects live in the trie, not as separate blocks named by their CID, because pruning and
  * snapshots follow only the trie: a block outside it would be dropped by the next prune and missing
@@ -29,18 +24,13 @@ public final class ActorTable {
     private static final CborCodec<Boolean> EMPTY_STATE = CborCodec.tuple("EmptyState", 0, (v, w) -> { }, r -> Boolean.TRUE);
 
     private final StateAccess store;
-    /** The session underneath, when the table reads one directly; null over a VM call layer. */
-    private final StateSession session;
 
     public ActorTable(StateSession session) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.store = StateAccess.of(session);
+        this(StateAccess.of(session));
     }
 
-    /** A table over {@code store}; {@link #forEach} and {@link #totalBalance} need a session and are refused. */
     public ActorTable(StateAccess store) {
         this.store = Objects.requireNonNull(store, "store");
-        this.session = null;
     }
 
     /** The entries underneath, for the other tables actors keep in the trie (init's address map, escrow). */
@@ -52,11 +42,6 @@ public final class ActorTable {
     public ActorState get(long id) {
         byte[] bytes = store.get(StateKeys.actor(id));
         return bytes == null ? null : ActorState.CODEC.decode(bytes);
-    }
-
-    /** The actor at an ID address, or null; any other kind of address must be resolved by the init actor first. */
-    public ActorState get(Address idAddress) {
-        return get(requireId(idAddress));
     }
 
     public void put(long id, ActorState actor) {
@@ -76,12 +61,12 @@ public final class ActorTable {
     }
 
     /** Stores the state object of actor {@code id} and returns its CID; the caller updates the actor's head. */
-    public <T> Cid writeHead(long id, CborCodec<T> codec, T state) {
+    private <T> Cid writeHead(long id, CborCodec<T> codec, T state) {
         return writeHeadBytes(id, codec.encode(state));
     }
 
     /** Stores already-encoded state object bytes of actor {@code id} and returns their CID. */
-    public Cid writeHeadBytes(long id, byte[] bytes) {
+    private Cid writeHeadBytes(long id, byte[] bytes) {
         store.put(StateKeys.head(id), bytes);
         return headCid(bytes);
     }
@@ -135,44 +120,8 @@ public final class ActorTable {
         return actor;
     }
 
-    /** Every actor in ascending key order (not numeric ID order: keys are uvarints). */
-    public void forEach(BiConsumer<Long, ActorState> action) {
-        if (session == null) {
-            throw new IllegalStateException("listing actors needs a state session, not a VM call layer; "
-                    + "build the table with ActorTable(StateSession)");
-        }
-        Iterator<TrieEntry> entries = session.iterator();
-        while (entries.hasNext()) {
-            TrieEntry entry = entries.next();
-            byte[] key = entry.key();
-            if (key.length == 0 || key[0] != StateKeys.ACTOR_KEY_FIRST_BYTE) {
-                continue;
-            }
-            action.accept(Address.fromBytes(key).id(), ActorState.CODEC.decode(entry.value()));
-        }
-    }
-
-    /** The sum of all balances: the FIL in existence, which no message may change. */
-    public TokenAmount totalBalance() {
-        TokenAmount[] total = {TokenAmount.ZERO};
-        forEach((id, actor) -> total[0] = total[0].add(actor.balance()));
-        return total[0];
-    }
-
+    /** The dag-cbor CID of an encoded state object, or of another object linked by CID (a miner's info). */
     public static Cid headCid(byte[] bytes) {
         return Cid.of(Multicodec.DAG_CBOR, Multicodec.BLAKE2B_256, bytes);
-    }
-
-    private static long requireId(Address address) {
-        if (address.protocol() != Protocol.ID) {
-            throw new IllegalArgumentException("the actor table is keyed by ID address; resolve " + address
-                    + " with InitActor.lookupId first");
-        }
-        return address.id();
-    }
-
-    @Override
-    public String toString() {
-        return session == null ? "ActorTable[over a call layer]" : "ActorTable[from root " + session.committedRoot() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.granary.chain.actors;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.granary.address.Address;
@@ -14,7 +15,7 @@ import dev.granary.fil.TokenAmount;
  *
  * <p>The map is kept as entries of the state trie under {@link StateKeys#initAddress} (value: the ID
  * as a dag-cbor unsigned integer), not as a second trie under the init actor's head as Filecoin's HAMT
- * is: {@code TriePruner} and {@code StateSnapshot} walk only the state trie, so nodes of a nested trie
+ * is: {@code TriePruner} and {@code ChainSnapshot} walk only the state trie, so nodes of a nested trie
  * would be pruned and left out of snapshots. The state root commits to the map all the same.
  */
 public final class InitActor {
@@ -51,10 +52,30 @@ public final class InitActor {
     }
 
     /**
+     * Lotus' ResolveToKeyAddr: the public-key (f1/f3) address of the account actor at {@code address};
+     * a key address is its own key even before it has an actor. Empty when no actor has the address or
+     * it is not an account.
+     */
+    public Optional<Address> accountKey(Address address) {
+        if (isAccountKeyAddress(address)) {
+            return Optional.of(address);
+        }
+        OptionalLong id = lookupId(address);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        ActorState actor = actors.get(id.getAsLong());
+        if (actor == null || !actor.isAccount()) {
+            return Optional.empty();
+        }
+        return Optional.of(actors.readHead(id.getAsLong(), AccountState.CODEC).address());
+    }
+
+    /**
      * Gives {@code address} the next free ID and records the mapping. Filecoin's MapAddressToNewID;
      * the caller creates the actor under the returned ID.
      */
-    public long mapAddressToNewId(Address address) {
+    private long mapAddressToNewId(Address address) {
         if (address.protocol() == Protocol.ID) {
             throw new IllegalArgumentException("cannot map ID address " + address + " to another ID");
         }

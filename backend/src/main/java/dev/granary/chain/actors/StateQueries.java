@@ -59,18 +59,7 @@ public final class StateQueries {
      * its own key even before it has an actor. Empty for an unknown ID or a non-account actor.
      */
     public Optional<Address> accountKey(Address address) {
-        if (InitActor.isAccountKeyAddress(address)) {
-            return Optional.of(address);
-        }
-        OptionalLong id = init.lookupId(address);
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        ActorState actor = actors.get(id.getAsLong());
-        if (actor == null || !actor.isAccount()) {
-            return Optional.empty();
-        }
-        return Optional.of(actors.readHead(id.getAsLong(), AccountState.CODEC).address());
+        return init.accountKey(address);
     }
 
     /** The info of the miner actor at {@code address}; empty when there is none or it is not a miner. */

@@ -27,10 +27,6 @@ public sealed interface ApplyResult {
             Objects.requireNonNull(receipt, "receipt");
             Objects.requireNonNull(gas, "gas");
         }
-
-        public Applied(Cid messageCid, ExitCode exitCode, MessageReceipt receipt, GasOutputs gas) {
-            this(messageCid, exitCode, receipt, gas, null);
-        }
     }
 
     /** The message cannot go on chain (or already did, earlier in the tipset); the state is as if it had not been there. */

@@ -1,22 +1,22 @@
 package dev.granary.chain.vm;
 
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.granary.address.Address;
 import dev.granary.address.Protocol;
-import dev.granary.chain.actors.AccountState;
 import dev.granary.chain.actors.ActorState;
 import dev.granary.chain.actors.ActorTable;
+import dev.granary.chain.actors.BuiltinActor;
 import dev.granary.chain.actors.InitActor;
 import dev.granary.chain.actors.SendResult;
 import dev.granary.chain.actors.SingletonActors;
-import dev.granary.chain.actors.StateAccess;
 import dev.granary.chain.gas.GasConstants;
 import dev.granary.chain.gas.GasOutputs;
 import dev.granary.chain.state.StateSession;
 import dev.granary.chain.types.MessageReceipt;
+import dev.granary.crypto.Signature;
+import dev.granary.crypto.SignatureType;
 import dev.granary.fil.TokenAmount;
 import dev.granary.message.Message;
 import dev.granary.message.SignedMessage;
@@ -34,14 +34,12 @@ final class MessageApplier {
 
     private static final byte[] NO_RETURN = new byte[0];
 
-    private final StateSession session;
     private final ActorTable actors;
     private final InitActor init;
     private final long epoch;
     private final TokenAmount baseFee;
 
     MessageApplier(StateSession session, long epoch, TokenAmount baseFee) {
-        this.session = Objects.requireNonNull(session, "session");
         this.actors = new ActorTable(session);
         this.init = new InitActor(actors);
         this.epoch = epoch;
@@ -54,18 +52,7 @@ final class MessageApplier {
 
     /** Applies a signed message, or reports why it cannot be included. */
     ApplyResult apply(SignedMessage signed) {
-        Message m = signed.message();
-        try {
-            long inclusionGas = checkInclusion(m, MessageChecks.chainLength(signed));
-            long from = checkSender(m);
-            checkSignature(signed, from);
-            checkNonce(m, from);
-            TokenAmount reservation = m.gasFeeCap().multiply(m.gasLimit());
-            checkFunds(m, from, reservation);
-            return applyChecked(signed.cid(), m, from, inclusionGas, reservation);
-        } catch (InvalidMessageException e) {
-            return new ApplyResult.Invalid(signed.cid(), e.reason(), e.getMessage());
-        }
+        return apply(signed.cid(), signed.message(), MessageChecks.chainLength(signed), signed);
     }
 
     /**
@@ -73,40 +60,54 @@ final class MessageApplier {
      * BLSAggregate by the caller, and it is charged for its unsigned length.
      */
     ApplyResult applyAggregateVerified(Message m) {
+        return apply(m.cid(), m, m.toCbor().length, null);
+    }
+
+    /** @param toVerify the signed message whose signature to check; null when the block's aggregate covered it */
+    private ApplyResult apply(Cid cid, Message m, int chainLength, SignedMessage toVerify) {
         try {
-            long inclusionGas = checkInclusion(m, m.toCbor().length);
+            long inclusionGas = checkInclusion(m, chainLength);
             long from = checkSender(m);
+            if (toVerify != null) {
+                checkSignature(toVerify);
+            }
             checkNonce(m, from);
             TokenAmount reservation = m.gasFeeCap().multiply(m.gasLimit());
             checkFunds(m, from, reservation);
-            return applyChecked(m.cid(), m, from, inclusionGas, reservation);
+            ActorState sender = actors.require(from);
+            actors.put(from, sender.withBalance(sender.balance().subtract(reservation)).withNextCallSeqNum());
+            Execution run = execute(m, from, inclusionGas);
+            GasOutputs gas = GasOutputs.compute(run.gasUsed(), m.gasLimit(), baseFee, m.gasFeeCap(), m.gasPremium());
+            credit(SingletonActors.BURNT_FUNDS_ID, gas.baseFeeBurn().add(gas.overEstimationBurn()));
+            credit(SingletonActors.REWARD_ID, gas.minerTip());
+            credit(from, gas.refund());
+            MessageReceipt receipt = MessageReceipt.of(run.exitCode().value(), run.returnValue(), run.gasUsed(), null);
+            return new ApplyResult.Applied(cid, run.exitCode(), receipt, gas, run.error());
         } catch (InvalidMessageException e) {
-            return new ApplyResult.Invalid(m.cid(), e.reason(), e.getMessage());
+            return new ApplyResult.Invalid(cid, e.reason(), e.getMessage());
         }
-    }
-
-    private ApplyResult.Applied applyChecked(Cid cid, Message m, long from, long inclusionGas, TokenAmount reservation) {
-        ActorState sender = actors.require(from);
-        actors.put(from, sender.withBalance(sender.balance().subtract(reservation)).withNextCallSeqNum());
-        Execution run = execute(m, from, inclusionGas, m.gasLimit());
-        GasOutputs gas = GasOutputs.compute(run.gasUsed(), m.gasLimit(), baseFee, m.gasFeeCap(), m.gasPremium());
-        credit(SingletonActors.BURNT_FUNDS_ID, gas.baseFeeBurn().add(gas.overEstimationBurn()));
-        credit(SingletonActors.REWARD_ID, gas.minerTip());
-        credit(from, gas.refund());
-        MessageReceipt receipt = MessageReceipt.of(run.exitCode().value(), run.returnValue(), run.gasUsed(), null);
-        return new ApplyResult.Applied(cid, run.exitCode(), receipt, gas, run.error());
     }
 
     /**
      * Runs {@code m} for its gas: no signature, nonce or gas-funds check and no fee (the caller set the
-     * nonce and the block gas limit); only the value must be there. Invalid messages throw.
+     * nonce and the block gas limit); only the value must be there. Its inclusion is priced as Lotus'
+     * estimator prices it: unsigned for a BLS sender, else with a 65-byte secp256k1 signature. Invalid
+     * messages throw.
      */
-    Execution estimate(Message m, int chainLength) {
-        long inclusionGas = checkInclusion(m, chainLength);
+    Execution estimate(Message m) {
+        long inclusionGas = checkInclusion(m, chainLengthAsSigned(m));
         long from = checkSender(m);
         checkFunds(m, from, TokenAmount.ZERO);
         actors.put(from, actors.require(from).withNextCallSeqNum());
-        return execute(m, from, inclusionGas, m.gasLimit());
+        return execute(m, from, inclusionGas);
+    }
+
+    private int chainLengthAsSigned(Message m) {
+        boolean bls = init.accountKey(m.from()).map(a -> a.protocol() == Protocol.BLS).orElse(false);
+        if (bls) {
+            return m.toCbor().length;
+        }
+        return new SignedMessage(m, new Signature(SignatureType.SECP256K1, new byte[65])).toCbor().length;
     }
 
     /**
@@ -114,10 +115,10 @@ final class MessageApplier {
      * success; the return value is charged for its storage in the receipt. Running out of gas anywhere
      * fails the message with the whole limit used.
      */
-    Execution execute(Message m, long from, long inclusionGas, long gasLimit) {
-        GasMeter gas = new GasMeter(gasLimit);
+    private Execution execute(Message m, long from, long inclusionGas) {
+        GasMeter gas = new GasMeter(m.gasLimit());
         CallStack calls = new CallStack(gas, epoch, m.from(), m.nonce());
-        StateOverlay messageLayer = new StateOverlay(StateAccess.of(session));
+        StateOverlay messageLayer = new StateOverlay(actors.store());
         try {
             gas.charge(inclusionGas, "including the message");
             SendResult result = calls.send(messageLayer, from, m.to(), m.method(), m.params(), m.value());
@@ -131,14 +132,14 @@ final class MessageApplier {
             messageLayer.mergeIntoParent();
             return new Execution(ExitCode.OK, gas.used(), ret, null);
         } catch (OutOfGasException e) {
-            return new Execution(ExitCode.SYS_ERR_OUT_OF_GAS, gasLimit, NO_RETURN, e.getMessage());
+            return new Execution(ExitCode.SYS_ERR_OUT_OF_GAS, m.gasLimit(), NO_RETURN, e.getMessage());
         }
     }
 
     /** An implicit message from the system actor (cron tick, block reward), kept only on success. */
     SendResult runImplicit(Address to, long method, byte[] params) {
         CallStack calls = new CallStack(new GasMeter(IMPLICIT_GAS_LIMIT), epoch, SingletonActors.SYSTEM, epoch);
-        StateOverlay layer = new StateOverlay(StateAccess.of(session));
+        StateOverlay layer = new StateOverlay(actors.store());
         SendResult result = calls.send(layer, SingletonActors.SYSTEM_ID, to, method, params, TokenAmount.ZERO);
         if (result.isSuccess()) {
             layer.mergeIntoParent();
@@ -150,18 +151,6 @@ final class MessageApplier {
     OptionalLong nonceOf(Address sender) {
         OptionalLong id = init.lookupId(sender);
         return id.isEmpty() ? id : OptionalLong.of(actors.require(id.getAsLong()).callSeqNum());
-    }
-
-    /** The key address behind an account, when {@code address} names one (itself for f1/f3). */
-    Optional<Address> keyAddress(Address address) {
-        if (InitActor.isAccountKeyAddress(address)) {
-            return Optional.of(address);
-        }
-        OptionalLong id = init.lookupId(address);
-        if (id.isEmpty() || !actors.require(id.getAsLong()).isAccount()) {
-            return Optional.empty();
-        }
-        return Optional.of(actors.readHead(id.getAsLong(), AccountState.CODEC).address());
     }
 
     private static long checkInclusion(Message m, int chainLength) {
@@ -187,16 +176,16 @@ final class MessageApplier {
         ActorState sender = actors.require(from);
         if (!sender.isAccount()) {
             throw new InvalidMessageException(InvalidReason.SENDER_NOT_ACCOUNT, "sender " + m.from() + " (f0"
-                    + Long.toUnsignedString(from) + ") is a " + sender.kind().map(Enum::name).orElse(sender.code().toString())
+                    + Long.toUnsignedString(from) + ") is a " + sender.kind().map(BuiltinActor::actorName).orElse(sender.code().toString())
                     + " actor; only accounts send messages");
         }
         return from;
     }
 
-    private void checkSignature(SignedMessage signed, long from) {
+    /** Against the sender's key address: an ID sender is resolved through its account. */
+    private void checkSignature(SignedMessage signed) {
         Message m = signed.message();
-        Address keyAddress = m.from().protocol() == Protocol.ID
-                ? actors.readHead(from, AccountState.CODEC).address() : m.from();
+        Address keyAddress = init.accountKey(m.from()).orElseThrow();
         if (!signed.signature().verify(keyAddress, m.cid().bytes())) {
             throw new InvalidMessageException(InvalidReason.BAD_SIGNATURE, "signature does not verify for sender "
                     + keyAddress + " over message " + m.cid());

@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.granary.address.Address;
-import dev.granary.address.Protocol;
 import dev.granary.chain.actors.ActorTable;
 import dev.granary.chain.actors.InitActor;
 import dev.granary.chain.actors.SendResult;
@@ -20,8 +19,6 @@ import dev.granary.chain.actors.reward.RewardMethods;
 import dev.granary.chain.gas.GasConstants;
 import dev.granary.chain.state.StateSession;
 import dev.granary.chain.types.MessageReceipt;
-import dev.granary.crypto.Signature;
-import dev.granary.crypto.SignatureType;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
 import dev.granary.message.Message;
@@ -94,16 +91,6 @@ public final class Vm {
     }
 
     /**
-     * Applies {@code messages} as the single block of {@code block.miner()} at {@code block.epoch()},
-     * its parent one epoch earlier: {@link #applyTipSet} with one block of win count 1.
-     */
-    public static ApplyOutcome apply(KvStore kv, Cid parentRoot, BlockContext block, List<SignedMessage> messages) {
-        TipSetOutcome outcome = applyTipSet(kv, parentRoot, new TipSetExecution(block.epoch() - 1, block.epoch(),
-                block.baseFee(), List.of(new BlockExecution(block.miner(), 1, messages))));
-        return new ApplyOutcome(outcome.stateRoot(), outcome.results());
-    }
-
-    /**
      * Lotus' gas estimation: applies the sender's pending messages, then {@code message} with the
      * sender's next nonce, the block gas limit and no signature check (its inclusion priced as if it
      * carried a signature of the sender's kind), paying no fee. Nothing is committed. The gas used is
@@ -123,9 +110,8 @@ public final class Vm {
         Message trial = new Message(message.version(), message.to(), message.from(),
                 nonce.orElse(message.nonce()), message.value(), GasConstants.BLOCK_GAS_LIMIT, message.gasFeeCap(),
                 message.gasPremium(), message.method(), message.params());
-        boolean bls = applier.keyAddress(message.from()).map(a -> a.protocol() == Protocol.BLS).orElse(false);
-        MessageApplier.Execution run = applier.estimate(trial, chainLengthAsSigned(trial, bls));
-        return new GasEstimate(run.gasUsed(), run.exitCode(), run.returnValue());
+        MessageApplier.Execution run = applier.estimate(trial);
+        return new GasEstimate(run.gasUsed(), run.exitCode(), run.returnValue(), run.error());
     }
 
     /**
@@ -157,14 +143,6 @@ public final class Vm {
         Cid cid() {
             return signed == null ? unsigned.cid() : signed.cid();
         }
-    }
-
-    /** What the message occupies in a block: unsigned for BLS, else with a 65-byte secp256k1 signature (Lotus' estimate). */
-    private static int chainLengthAsSigned(Message message, boolean bls) {
-        if (bls) {
-            return message.toCbor().length;
-        }
-        return new SignedMessage(message, new Signature(SignatureType.SECP256K1, new byte[65])).toCbor().length;
     }
 
     private static void requireMinersCanBePaid(StateSession session, List<BlockExecution> blocks) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.granary.chain.actors.power.CreateMinerParams;
 import dev.granary.chain.actors.power.CreateMinerReturn;
 import dev.granary.chain.actors.power.PowerMethods;
 import dev.granary.chain.state.StateSession;
+import dev.granary.chain.state.TrieEntry;
 import dev.granary.chain.vm.ApplyResult;
 import dev.granary.chain.vm.BlockExecution;
 import dev.granary.chain.vm.CallResult;
@@ -113,7 +115,20 @@ public final class ActorChain implements AutoCloseable {
 
     /** The sum of every balance, which must stay {@link #GENESIS_TOTAL}. */
     public TokenAmount totalBalance() {
-        return new ActorTable(StateSession.on(kv, root)).totalBalance();
+        return totalBalance(StateSession.on(kv, root));
+    }
+
+    /** The sum of the balances of every actor in {@code session}: the FIL in existence, which nothing may change. */
+    public static TokenAmount totalBalance(StateSession session) {
+        TokenAmount total = TokenAmount.ZERO;
+        Iterator<TrieEntry> entries = session.iterator();
+        while (entries.hasNext()) {
+            TrieEntry entry = entries.next();
+            if (entry.key().length > 0 && entry.key()[0] == StateKeys.ACTOR_KEY_FIRST_BYTE) {
+                total = total.add(ActorState.CODEC.decode(entry.value()).balance());
+            }
+        }
+        return total;
     }
 
     /** A signed message from {@code from} with its next nonce. */

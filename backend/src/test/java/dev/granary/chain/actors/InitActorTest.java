@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,8 @@ class InitActorTest {
 
     @Test
     void genesisHasSingletonsAndFundedAccount() {
-        ActorTable actors = new ActorTable(StateSession.on(kv, genesis()));
+        StateSession session = StateSession.on(kv, genesis());
+        ActorTable actors = new ActorTable(session);
         InitActor init = new InitActor(actors);
         assertEquals(BuiltinActor.SYSTEM.code(), actors.require(SingletonActors.SYSTEM_ID).code());
         assertEquals(BuiltinActor.INIT.code(), actors.require(SingletonActors.INIT_ID).code());
@@ -73,7 +75,7 @@ class InitActorTest {
         assertEquals("granary-test", init.state().networkName());
         assertEquals(TokenAmount.ofFil(1000), actors.require(100).balance());
         assertEquals(ALICE, actors.readHead(100, AccountState.CODEC).address());
-        assertEquals(TokenAmount.ofFil(1000).add(REWARD_POOL), actors.totalBalance());
+        assertEquals(TokenAmount.ofFil(1000).add(REWARD_POOL), ActorChain.totalBalance(session));
     }
 
     @Test
@@ -92,6 +94,17 @@ class InitActorTest {
         assertEquals(TokenAmount.ZERO, actors.require(bob).balance());
         Cid root = session.commit();
         assertEquals(bob, new InitActor(new ActorTable(StateSession.on(kv, root))).lookupId(BOB).orElseThrow());
+    }
+
+    @Test
+    void accountKeyResolvesAccountsOnly() {
+        InitActor init = new InitActor(new ActorTable(StateSession.on(kv, genesis())));
+        assertEquals(Optional.of(ALICE), init.accountKey(Address.ofId(100)), "an account's ID gives its key");
+        assertEquals(Optional.of(ALICE), init.accountKey(ALICE));
+        assertEquals(Optional.of(BOB), init.accountKey(BOB), "a key address is its own key before it has an actor");
+        assertEquals(Optional.empty(), init.accountKey(SingletonActors.REWARD), "the reward actor is no account");
+        assertEquals(Optional.empty(), init.accountKey(Address.ofId(555)), "no actor");
+        assertEquals(Optional.empty(), init.accountKey(Address.actor(new byte[] {1, 2, 3})), "an unmapped f2");
     }
 
     @Test

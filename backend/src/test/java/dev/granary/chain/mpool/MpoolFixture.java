@@ -9,8 +9,8 @@ import dev.granary.address.Address;
 import dev.granary.chain.actors.ChainPolicy;
 import dev.granary.chain.actors.GenesisActors;
 import dev.granary.chain.actors.StateQueries;
-import dev.granary.chain.vm.ApplyOutcome;
-import dev.granary.chain.vm.BlockContext;
+import dev.granary.chain.vm.BlockExecution;
+import dev.granary.chain.vm.TipSetExecution;
 import dev.granary.chain.vm.Vm;
 import dev.granary.crypto.KeyType;
 import dev.granary.crypto.PrivateKey;
@@ -71,8 +71,8 @@ final class MpoolFixture {
 
     /** The state after applying {@code messages} on {@code state} (nonces advance, balances move). */
     static StateQueries applied(KvStore kv, StateQueries state, List<SignedMessage> messages) {
-        ApplyOutcome outcome = Vm.apply(kv, state.root(), new BlockContext(1, BASE_FEE, MINER.address()), messages);
-        return StateQueries.at(kv, outcome.stateRoot());
+        TipSetExecution block = new TipSetExecution(0, 1, BASE_FEE, List.of(new BlockExecution(MINER.address(), 1, messages)));
+        return StateQueries.at(kv, Vm.applyTipSet(kv, state.root(), block).stateRoot());
     }
 
     static Message message(Address from, long nonce, TokenAmount value, long gasLimit, TokenAmount feeCap,

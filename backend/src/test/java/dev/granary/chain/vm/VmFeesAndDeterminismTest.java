@@ -62,7 +62,7 @@ class VmFeesAndDeterminismTest {
         try (KvStore kv = KvStore.open(dir.resolve("db"))) {
             Cid genesis = genesis(kv);
             TokenAmount value = TokenAmount.ofFil(10);
-            ApplyOutcome out = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, value));
+            TipSetOutcome out = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, value));
             ApplyResult.Applied applied = (ApplyResult.Applied) out.results().get(0);
             long gasUsed = applied.receipt().gasUsed();
             GasOutputs expected = GasOutputs.compute(gasUsed, GAS_LIMIT, BASE_FEE, VmFixture.FEE_CAP, PREMIUM);
@@ -84,7 +84,7 @@ class VmFeesAndDeterminismTest {
     void balancesAreConserved() {
         try (KvStore kv = KvStore.open(dir.resolve("db"))) {
             Cid genesis = genesis(kv);
-            ApplyOutcome out = Vm.apply(kv, genesis, VmFixture.BLOCK, batch());
+            TipSetOutcome out = VmFixture.applyAt(kv, genesis, 1, batch());
             TokenAmount burnt = TokenAmount.ZERO;
             TokenAmount tips = TokenAmount.ZERO;
             for (ApplyResult result : out.results()) {
@@ -107,7 +107,7 @@ class VmFeesAndDeterminismTest {
         }
     }
 
-    private static TokenAmount sumOfBobFees(ApplyOutcome out) {
+    private static TokenAmount sumOfBobFees(TipSetOutcome out) {
         GasOutputs g = ((ApplyResult.Applied) out.results().get(2)).gas();
         return g.baseFeeBurn().add(g.overEstimationBurn()).add(g.minerTip());
     }
@@ -122,9 +122,9 @@ class VmFeesAndDeterminismTest {
             try (KvStore kv = KvStore.open(dir.resolve("store-" + run))) {
                 Cid genesis = genesis(kv);
                 roots.add(genesis);
-                ApplyOutcome out = Vm.apply(kv, genesis, VmFixture.BLOCK, batch());
+                TipSetOutcome out = VmFixture.applyAt(kv, genesis, 1, batch());
                 roots.add(out.stateRoot());
-                roots.add(Vm.apply(kv, out.stateRoot(), new BlockContext(2, BASE_FEE, MINER.address()),
+                roots.add(VmFixture.applyAt(kv, out.stateRoot(), 2,
                         List.of(transfer(ALICE, BOB.address(), 4, TokenAmount.ofFil(2)))).stateRoot());
             }
         }
@@ -137,9 +137,10 @@ class VmFeesAndDeterminismTest {
     void aMinerWithoutActorOrKeyAddressIsRefusedUpFront() {
         try (KvStore kv = KvStore.open(dir.resolve("db"))) {
             Cid genesis = genesis(kv);
-            BlockContext block = new BlockContext(1, BASE_FEE, Address.ofId(4242));
+            TipSetExecution tipSet = new TipSetExecution(0, 1, BASE_FEE,
+                    List.of(new BlockExecution(Address.ofId(4242), 1, batch())));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Vm.apply(kv, genesis, block, batch()));
+                    () -> Vm.applyTipSet(kv, genesis, tipSet));
             assertTrue(e.getMessage().contains("f04242"), e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.granary.address.Address;
+import dev.granary.chain.actors.ActorChain;
 import dev.granary.chain.actors.ActorState;
 import dev.granary.chain.actors.ActorTable;
 import dev.granary.chain.actors.ChainPolicy;
@@ -33,7 +34,6 @@ final class VmFixture {
     static final TokenAmount FEE_CAP = TokenAmount.ofAtto(1_000);
     static final TokenAmount PREMIUM = TokenAmount.ofAtto(50);
     static final long GAS_LIMIT = 3_000_000;
-    static final BlockContext BLOCK = new BlockContext(1, BASE_FEE, MINER.address());
 
     private VmFixture() {
     }
@@ -64,8 +64,14 @@ final class VmFixture {
     }
 
     /** One block by {@link #MINER} at epoch 1 on {@code root}. */
-    static ApplyOutcome apply(KvStore kv, Cid root, SignedMessage... messages) {
-        return Vm.apply(kv, root, BLOCK, List.of(messages));
+    static TipSetOutcome apply(KvStore kv, Cid root, SignedMessage... messages) {
+        return applyAt(kv, root, 1, List.of(messages));
+    }
+
+    /** One block by {@link #MINER} (win count 1) at {@code epoch} on {@code root}, its parent one epoch earlier. */
+    static TipSetOutcome applyAt(KvStore kv, Cid root, long epoch, List<SignedMessage> messages) {
+        return Vm.applyTipSet(kv, root, new TipSetExecution(epoch - 1, epoch, BASE_FEE,
+                List.of(new BlockExecution(MINER.address(), 1, messages))));
     }
 
     static ActorTable actors(KvStore kv, Cid root) {
@@ -86,6 +92,6 @@ final class VmFixture {
 
     /** The sum of every balance: the FIL in existence, which nothing may change. */
     static TokenAmount totalBalance(KvStore kv, Cid root) {
-        return actors(kv, root).totalBalance();
+        return ActorChain.totalBalance(StateSession.on(kv, root));
     }
 }

@@ -2,6 +2,7 @@ package dev.granary.chain.vm;
 
 import static dev.granary.chain.actors.ActorChain.BASE_FEE;
 import static dev.granary.chain.actors.ActorChain.FEE_CAP;
+import static dev.granary.chain.actors.ActorChain.OTHER;
 import static dev.granary.chain.actors.ActorChain.OWNER;
 import static dev.granary.chain.actors.ActorChain.PREMIUM;
 import static dev.granary.chain.actors.ActorChain.PROOF_2KIB;
@@ -9,6 +10,7 @@ import static dev.granary.chain.actors.ActorChain.UNFUNDED;
 import static dev.granary.chain.actors.ActorChain.WORKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,10 @@ import dev.granary.chain.actors.SingletonActors;
 import dev.granary.chain.actors.power.CreateMinerParams;
 import dev.granary.chain.actors.power.CreateMinerReturn;
 import dev.granary.chain.actors.power.PowerMethods;
+import dev.granary.chain.gas.GasConstants;
 import dev.granary.crypto.PrivateKey;
+import dev.granary.crypto.Signature;
+import dev.granary.crypto.SignatureType;
 import dev.granary.fil.TokenAmount;
 import dev.granary.message.Message;
 import dev.granary.message.SignedMessage;
@@ -96,6 +101,20 @@ class VmGasTest {
     }
 
     @Test
+    void inclusionIsPricedAsTheSendersKindOfSignatureWouldBe() {
+        for (Address from : List.of(WORKER.address(), chain.id(WORKER.address()), OWNER.address())) {
+            Message m = new Message(0, OTHER.address(), from, 0, TokenAmount.ofFil(1), 0, FEE_CAP, PREMIUM, 0, new byte[0]);
+            Message trial = new Message(0, OTHER.address(), from, 0, TokenAmount.ofFil(1), GasConstants.BLOCK_GAS_LIMIT,
+                    FEE_CAP, PREMIUM, 0, new byte[0]);
+            int length = from.equals(OWNER.address())
+                    ? new SignedMessage(trial, new Signature(SignatureType.SECP256K1, new byte[65])).toCbor().length
+                    : trial.toCbor().length; // a BLS sender, by key or by ID: unsigned, its signature aggregated
+            assertEquals(PriceList.onChainMessage(length) + PriceList.onMethodInvocation(true, 0),
+                    estimate(m, List.of()).gasUsed(), "from " + from);
+        }
+    }
+
+    @Test
     void estimatingAnInvalidMessageThrowsItsReason() {
         PrivateKey nobody = ActorChain.secp(40);
         Message fromNobody = new Message(0, OWNER.address(), nobody.address(), 0, TokenAmount.ZERO, 0, FEE_CAP, PREMIUM,
@@ -105,6 +124,8 @@ class VmGasTest {
         GasEstimate failing = estimate(new Message(0, SingletonActors.POWER, OWNER.address(), 0, TokenAmount.ZERO, 0,
                 FEE_CAP, PREMIUM, PowerMethods.UPDATE_CLAIMED_POWER, new byte[0]), List.of());
         assertEquals(ExitCode.ERR_UNHANDLED_MESSAGE, failing.exitCode(), "an on-chain failure is reported, not thrown");
+        assertEquals("storagepower actor has no method 3", failing.error(), "with the actor's reason");
+        assertNull(estimate(createMiner(0, 0), List.of()).error(), "a success has no error");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.granary.address.Address;
+import dev.granary.chain.actors.ActorChain;
 import dev.granary.chain.actors.SingletonActors;
 import dev.granary.chain.actors.StateQueries;
 import dev.granary.chain.actors.reward.RewardState;
@@ -133,6 +134,35 @@ class VmTipSetTest {
         assertEquals(rewardAt(1).add(first.gas().minerTip()), balance(kv, out.stateRoot(), MINER.address()));
         assertEquals(rewardAt(1).add(last.gas().minerTip()), balance(kv, out.stateRoot(), SECOND_MINER.address()),
                 "each block's tips go to its own miner");
+    }
+
+    @Test
+    void aBlocksBlsMessagesRunFirstUncheckedAndChargedForTheirUnsignedLength() {
+        PrivateKey carol = ActorChain.bls(9);
+        Cid funded = Vm.applyTipSet(kv, genesis, tipSet(0, 1, new BlockExecution(MINER.address(), 1,
+                List.of(transfer(ALICE, carol.address(), 0, TokenAmount.ofFil(10)))))).stateRoot();
+        // Unsigned, as a stored block keeps its BLS messages: their signatures are in its aggregate.
+        Message fromCarol = new Message(0, BOB.address(), carol.address(), 0, TokenAmount.ofFil(1), VmFixture.GAS_LIMIT,
+                VmFixture.FEE_CAP, VmFixture.PREMIUM, 0, new byte[0]);
+        Message carolAgain = new Message(0, BOB.address(), carol.address(), 5, TokenAmount.ofFil(1), VmFixture.GAS_LIMIT,
+                VmFixture.FEE_CAP, VmFixture.PREMIUM, 0, new byte[0]);
+        SignedMessage fromAlice = transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(2));
+        TipSetOutcome out = Vm.applyTipSet(kv, funded, tipSet(1, 2,
+                new BlockExecution(MINER.address(), 1, List.of(fromCarol, carolAgain), List.of(fromAlice))));
+
+        ApplyResult.Applied bls = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
+        assertEquals(fromCarol.cid(), bls.messageCid());
+        assertEquals(ExitCode.OK, bls.exitCode(), bls.error());
+        assertEquals(PriceList.onChainMessage(fromCarol.toCbor().length) + PriceList.onMethodInvocation(true, 0)
+                + PriceList.onCreateActor(), bls.receipt().gasUsed(), "unsigned length; it ran first, so it created Bob");
+        ApplyResult.Invalid gap = assertInstanceOf(ApplyResult.Invalid.class, out.results().get(1));
+        assertEquals(InvalidReason.NONCE_MISMATCH, gap.reason());
+        assertEquals(carolAgain.cid(), gap.messageCid());
+        ApplyResult.Applied secp = assertInstanceOf(ApplyResult.Applied.class, out.results().get(2));
+        assertEquals(fromAlice.cid(), secp.messageCid());
+        assertEquals(PriceList.onChainMessage(fromAlice.toCbor().length) + PriceList.onMethodInvocation(true, 0),
+                secp.receipt().gasUsed(), "signed length; Bob's account already existed");
+        assertEquals(TokenAmount.ofFil(3), balance(kv, out.stateRoot(), BOB.address()));
     }
 
     @Test

@@ -63,7 +63,7 @@ class VmTransferTest {
     @Test
     void transferToNewAddressCreatesAccount() {
         SignedMessage m = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(10));
-        ApplyOutcome out = apply(kv, genesis, m);
+        TipSetOutcome out = apply(kv, genesis, m);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
         assertEquals(ExitCode.OK, applied.exitCode());
         assertEquals(0, applied.receipt().exitCode());
@@ -82,7 +82,7 @@ class VmTransferTest {
     void transferToExistingAddressChargesNoCreation() {
         Cid root = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1))).stateRoot();
         SignedMessage second = transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(2));
-        ApplyOutcome out = apply(kv, root, second);
+        TipSetOutcome out = apply(kv, root, second);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
         assertEquals(onChain(second) + PriceList.onMethodInvocation(true, 0), applied.receipt().gasUsed());
         assertEquals(TokenAmount.ofFil(3), balance(kv, out.stateRoot(), BOB.address()));
@@ -93,14 +93,14 @@ class VmTransferTest {
         Cid root = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1))).stateRoot();
         SignedMessage byId = VmFixture.signWith(ALICE, new Message(0, Address.ofId(101), Address.ofId(100), 1,
                 TokenAmount.ofFil(1), VmFixture.GAS_LIMIT, VmFixture.FEE_CAP, VmFixture.PREMIUM, 0, new byte[0]));
-        ApplyOutcome out = apply(kv, root, byId);
+        TipSetOutcome out = apply(kv, root, byId);
         assertEquals(ExitCode.OK, ((ApplyResult.Applied) out.results().get(0)).exitCode());
         assertEquals(TokenAmount.ofFil(2), balance(kv, out.stateRoot(), BOB.address()));
     }
 
     @Test
     void nonceGapAndReplayAreInvalidAndChangeNothing() {
-        ApplyOutcome gap = apply(kv, genesis, transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(1)));
+        TipSetOutcome gap = apply(kv, genesis, transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(1)));
         ApplyResult.Invalid invalid = assertInstanceOf(ApplyResult.Invalid.class, gap.results().get(0));
         assertEquals(InvalidReason.NONCE_MISMATCH, invalid.reason());
         assertEquals(ExitCode.SYS_ERR_SENDER_STATE_INVALID, invalid.reason().exitCode());
@@ -108,21 +108,20 @@ class VmTransferTest {
         assertTrue(gap.receipts().isEmpty());
 
         SignedMessage first = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1));
-        ApplyOutcome twice = apply(kv, genesis, first, first);
+        TipSetOutcome twice = apply(kv, genesis, first, first);
         assertInstanceOf(ApplyResult.Applied.class, twice.results().get(0));
         assertEquals(InvalidReason.DUPLICATE, ((ApplyResult.Invalid) twice.results().get(1)).reason(),
                 "the same message again in the tipset");
         assertEquals(apply(kv, genesis, first).stateRoot(), twice.stateRoot(), "the copy left no trace");
 
-        ApplyOutcome replay = Vm.apply(kv, twice.stateRoot(), new BlockContext(2, VmFixture.BASE_FEE,
-                VmFixture.MINER.address()), List.of(first));
+        TipSetOutcome replay = VmFixture.applyAt(kv, twice.stateRoot(), 2, List.of(first));
         assertEquals(InvalidReason.NONCE_MISMATCH, ((ApplyResult.Invalid) replay.results().get(0)).reason(),
                 "the same message in a later tipset");
     }
 
     @Test
     void insufficientFundsIsInvalid() {
-        ApplyOutcome out = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, ALICE_FUNDS));
+        TipSetOutcome out = apply(kv, genesis, transfer(ALICE, BOB.address(), 0, ALICE_FUNDS));
         ApplyResult.Invalid invalid = assertInstanceOf(ApplyResult.Invalid.class, out.results().get(0));
         assertEquals(InvalidReason.INSUFFICIENT_BALANCE, invalid.reason());
         assertTrue(invalid.detail().contains("value + gas limit"), invalid.detail());
@@ -135,7 +134,7 @@ class VmTransferTest {
         SignedMessage forged = VmFixture.signWith(BOB, good.message());
         SignedMessage fromNobody = transfer(BOB, ALICE.address(), 0, TokenAmount.ofAtto(1));
         SignedMessage tiny = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), 1000, 0);
-        ApplyOutcome out = apply(kv, genesis, forged, fromNobody, tiny);
+        TipSetOutcome out = apply(kv, genesis, forged, fromNobody, tiny);
         assertEquals(InvalidReason.BAD_SIGNATURE, ((ApplyResult.Invalid) out.results().get(0)).reason());
         assertEquals(InvalidReason.SENDER_UNKNOWN, ((ApplyResult.Invalid) out.results().get(1)).reason());
         assertEquals(InvalidReason.GAS_LIMIT_BELOW_ON_CHAIN_CHARGE, ((ApplyResult.Invalid) out.results().get(2)).reason());
@@ -155,7 +154,7 @@ class VmTransferTest {
         SignedMessage probe = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1));
         long limit = onChain(probe) + PriceList.onMethodInvocation(true, 0) + 1; // enough to send, not to create Bob's account
         SignedMessage m = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), limit, 0);
-        ApplyOutcome out = apply(kv, genesis, m);
+        TipSetOutcome out = apply(kv, genesis, m);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
         assertEquals(ExitCode.SYS_ERR_OUT_OF_GAS, applied.exitCode());
         assertEquals(7, applied.receipt().exitCode());
@@ -168,7 +167,7 @@ class VmTransferTest {
     void unknownMethodAndUncreatableReceiverFailOnChain() {
         SignedMessage method7 = transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(1), VmFixture.GAS_LIMIT, 7);
         SignedMessage toF2 = transfer(ALICE, Address.actor(new byte[] {9}), 1, TokenAmount.ofFil(1));
-        ApplyOutcome out = apply(kv, genesis, method7, toF2);
+        TipSetOutcome out = apply(kv, genesis, method7, toF2);
         ApplyResult.Applied unknownMethod = (ApplyResult.Applied) out.results().get(0);
         assertEquals(ExitCode.ERR_UNHANDLED_MESSAGE, unknownMethod.exitCode(), "builtin-actors' USR_UNHANDLED_MESSAGE");
         assertEquals(22, unknownMethod.receipt().exitCode());
@@ -183,7 +182,7 @@ class VmTransferTest {
     void aMethodOnANewKeyAddressRunsOnItsFreshAccount() {
         SignedMessage pubkey = transfer(ALICE, BOB.address(), 0, TokenAmount.ZERO, VmFixture.GAS_LIMIT,
                 AccountMethods.PUBKEY_ADDRESS);
-        ApplyOutcome out = apply(kv, genesis, pubkey);
+        TipSetOutcome out = apply(kv, genesis, pubkey);
         ApplyResult.Applied applied = assertInstanceOf(ApplyResult.Applied.class, out.results().get(0));
         assertEquals(ExitCode.OK, applied.exitCode());
         assertEquals(BOB.address(), FilCodecs.ADDRESS.decode(applied.receipt().returnValue()),

@@ -9,6 +9,7 @@ import dev.granary.address.Protocol;
 import dev.granary.chain.actors.ActorCode;
 import dev.granary.chain.actors.ActorException;
 import dev.granary.chain.actors.ActorRuntime;
+import dev.granary.chain.actors.ActorTable;
 import dev.granary.chain.actors.BuiltinActor;
 import dev.granary.chain.actors.ChainPolicy;
 import dev.granary.chain.actors.FilCodecs;
@@ -17,7 +18,6 @@ import dev.granary.chain.actors.StateKeys;
 import dev.granary.chain.actors.account.AccountMethods;
 import dev.granary.fil.TokenAmount;
 import dev.granary.multiformats.Cid;
-import dev.granary.multiformats.Multicodec;
 
 /**
  * The storage miner actor: its info (owner, worker, control addresses, peer, proof type) and funds.
@@ -219,9 +219,9 @@ public final class MinerActor implements ActorCode {
     }
 
     /** The info linked from {@code st}, checked against its CID. */
-    static MinerInfo readInfo(ActorRuntime rt, MinerState st) {
+    private static MinerInfo readInfo(ActorRuntime rt, MinerState st) {
         byte[] bytes = rt.readEntry(StateKeys.minerInfo(rt.receiver().id()));
-        if (bytes == null || !infoCid(bytes).equals(st.info())) {
+        if (bytes == null || !ActorTable.headCid(bytes).equals(st.info())) {
             throw ActorException.illegalState("miner " + rt.receiver() + ": its info " + st.info()
                     + " is missing or does not match; the state is corrupt");
         }
@@ -231,15 +231,11 @@ public final class MinerActor implements ActorCode {
     private static Cid writeInfo(ActorRuntime rt, MinerInfo info) {
         byte[] bytes = MinerInfo.CODEC.encode(info);
         rt.writeEntry(StateKeys.minerInfo(rt.receiver().id()), bytes);
-        return infoCid(bytes);
+        return ActorTable.headCid(bytes);
     }
 
     private static void saveInfo(ActorRuntime rt, MinerState st, MinerInfo info) {
         rt.saveState(MinerState.CODEC, st.withInfo(writeInfo(rt, info)));
-    }
-
-    static Cid infoCid(byte[] bytes) {
-        return Cid.of(Multicodec.DAG_CBOR, Multicodec.BLAKE2B_256, bytes);
     }
 
     /** builtin-actors' resolve_worker_address: an account, whose key must be BLS (block signing). */

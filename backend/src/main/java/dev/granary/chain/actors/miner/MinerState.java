@@ -65,9 +65,4 @@ public record MinerState(Cid info, TokenAmount preCommitDeposits, TokenAmount lo
     public TokenAmount unlockedBalance(TokenAmount actorBalance) {
         return actorBalance.subtract(lockedFunds).subtract(preCommitDeposits).subtract(initialPledge);
     }
-
-    /** What the owner may withdraw: the unlocked balance less fee debt (negative while in debt). */
-    public TokenAmount availableBalance(TokenAmount actorBalance) {
-        return unlockedBalance(actorBalance).subtract(feeDebt);
-    }
 }
