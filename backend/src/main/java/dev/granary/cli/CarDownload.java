@@ -29,7 +29,8 @@ final class CarDownload {
     private CarDownload() {}
 
     /**
-     * @param out the file to write, or empty for the node's suggested name in the current directory
+     * @param out the file to write, or a directory for the node's suggested name in it; empty for the
+     *            suggested name in the current directory
      */
     static Result export(ApiInfo info, Optional<Path> out) {
         String action = "exporting the chain";
@@ -38,7 +39,9 @@ final class CarDownload {
         HttpRequest request = HttpRequest.newBuilder(info.resolve("/v1/chain/export"))
             .header("Authorization", "Bearer " + info.token())
             .header("Accept", "application/vnd.ipld.car, application/problem+json").GET().build();
-        Path dir = out.map(p -> p.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
+        Optional<Path> file = out.filter(p -> !Files.isDirectory(p));
+        Path dir = out.map(p -> file.isPresent() ? p.toAbsolutePath().getParent() : p.toAbsolutePath())
+            .orElse(Path.of("").toAbsolutePath());
         Path partial;
         try {
             partial = Files.createTempFile(dir, ".granary-export-", ".car.partial");
@@ -52,7 +55,7 @@ final class CarDownload {
             if (response.statusCode() / 100 != 2) {
                 throw ApiClient.NodeRefusedException.from(action, response);
             }
-            Path target = out.orElseGet(() -> dir.resolve(suggestedName(response)));
+            Path target = file.orElseGet(() -> dir.resolve(suggestedName(response)));
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(target, Files.size(target));
         } catch (IOException e) {

@@ -133,8 +133,9 @@ public final class ChainCommand implements Runnable {
         description = {"Download a CARv1 snapshot: the head's headers back to genesis and the head's state.",
             "A new node starts from it with `granary run --import-snapshot FILE`."})
     static final class Export extends ChainVerb {
-        @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write it (default: the node's name for it, NETWORK-HEIGHT.car, here).")
+        @Option(names = "--out", paramLabel = "FILE|DIR",
+            description = "Where to write it: a file, or a directory for the node's name for it, NETWORK-HEIGHT.car"
+                + " (default: that name, here).")
         Path file;
 
         @Override

@@ -225,6 +225,11 @@ class ChainCliTest {
         try (var listing = Files.list(files)) {
             assertTrue(listing.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no partial file is left");
         }
+
+        Path dir = Files.createDirectories(files.resolve("exports"));
+        NodeCli.Run intoDir = asAdmin("chain", "export", "--out", dir.toString());
+        Path named = dir.resolve("granary-devnet-" + rest("/chain/head").get("Height").asLong() + ".car");
+        assertEquals(new NodeCli.Run(0, "exported " + Files.size(named) + " bytes to " + named + NL, ""), intoDir);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.granary.chain.mpool;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +172,9 @@ public final class MessagePool {
      */
     public void headChanged(StateQueries newHeadState) {
         Objects.requireNonNull(newHeadState, "newHeadState");
-        List<Long> senders;
+        Collection<Long> senders;
         synchronized (lock) {
-            senders = List.copyOf(pending.senderIds());
+            senders = pending.senderIds();
         }
         Map<Long, Long> stateNonces = new HashMap<>();
         Map<Long, Address> keyAddresses = new HashMap<>();

@@ -52,6 +52,7 @@ final class PendingMessages {
         return messages == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(messages);
     }
 
+    /** The IDs of the senders with pending messages: a copy, safe to use after the pool's lock is released. */
     Collection<Long> senderIds() {
         return List.copyOf(bySender.keySet());
     }
@@ -94,7 +95,11 @@ final class PendingMessages {
 
     /** The sender ID of an ID address, or of a key address some message or head change showed; null otherwise. */
     Long knownSenderId(Address address) {
-        return address.protocol() == Protocol.ID ? address.id() : senderIds.get(address);
+        // Not a ternary: mixing long and Long would unbox a missing spelling into a NullPointerException.
+        if (address.protocol() == Protocol.ID) {
+            return address.id();
+        }
+        return senderIds.get(address);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.granary.address.Address;
 import dev.granary.address.Protocol;
 import dev.granary.chain.actors.ActorState;
+import dev.granary.chain.actors.BuiltinActor;
 import dev.granary.chain.actors.StateQueries;
 import dev.granary.crypto.SignatureType;
 import dev.granary.message.Message;
@@ -29,7 +30,7 @@ final class SenderCheck {
         }
         Address id = state.lookupId(m.from()).orElseThrow();
         if (!actor.get().isAccount()) {
-            String kind = actor.get().kind().map(k -> k.name().toLowerCase()).orElse(actor.get().code().toString());
+            String kind = actor.get().kind().map(BuiltinActor::actorName).orElse(actor.get().code().toString());
             throw new MessageRejectedException(RejectReason.SENDER_NOT_ACCOUNT, "sender " + m.from() + " (" + id + ") is a " + kind
                     + " actor, not an account; only accounts sign messages, so send from an account address");
         }

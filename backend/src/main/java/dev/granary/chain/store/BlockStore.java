@@ -69,16 +69,6 @@ public final class BlockStore {
         return get(cid).map(codec::decode);
     }
 
-    /** The block, or a {@link ChainStoreException} naming the CID when it is not stored. */
-    public <T> T require(Cid cid, CborCodec<T> codec, String what) {
-        return get(cid, codec).orElseThrow(() -> new ChainStoreException(what + " " + cid
-            + " is not in the block store; store it (or import a snapshot holding it) before using it"));
-    }
-
-    public boolean has(Cid cid) {
-        return get(cid).isPresent();
-    }
-
     private static void requireCidNamesData(Cid cid, byte[] data) {
         Multihash expected = cid.multihash();
         Multihash actual = Multihash.sum(expected.code(), data);

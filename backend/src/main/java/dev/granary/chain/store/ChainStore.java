@@ -115,8 +115,18 @@ public final class ChainStore {
         return Optional.of(TipSet.of(headers));
     }
 
+    /**
+     * The block header stored under {@code cid}; empty when nothing is stored under it or the block
+     * there is not a header (a message, a MsgMeta, an AMT node: the CID names those bytes, no header).
+     */
     public Optional<BlockHeader> block(Cid cid) {
-        return blocks.get(cid, BlockHeader.CODEC);
+        return blocks.get(cid).flatMap(bytes -> {
+            try {
+                return Optional.of(BlockHeader.CODEC.decode(bytes));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

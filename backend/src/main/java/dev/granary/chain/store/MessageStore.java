@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@link Message} block and each secp256k1 message as a {@link SignedMessage} block, keyed by its CID;
  * an AMT of each list's CIDs; and the {@link MsgMeta} of the two AMT roots, whose CID is the header's
  * Messages field. A malformed or incomplete AMT is an {@code AmtException}; a missing or undecodable
- * MsgMeta or message a {@link ChainStoreException}.
+ * MsgMeta or message that a MsgMeta lists a {@link ChainStoreException}.
  */
 public final class MessageStore {
 
@@ -92,23 +92,22 @@ public final class MessageStore {
 
     /**
      * The message stored under {@code cid}, BLS or secp256k1, unsigned (Lotus' ChainGetMessage);
-     * empty when no block has that CID. A block that is not a message is a {@link ChainStoreException}.
+     * empty when no block has that CID or the block there is something else (a header, a MsgMeta, an
+     * AMT node): blocks are stored under the hash of their bytes, so such a CID names no message.
      */
     public Optional<Message> message(Cid cid) {
-        return blocks.get(cid).map(bytes -> unsignedMessage(cid, bytes));
+        return blocks.get(cid).flatMap(MessageStore::unsignedMessage);
     }
 
-    private static Message unsignedMessage(Cid cid, byte[] bytes) {
+    private static Optional<Message> unsignedMessage(byte[] bytes) {
         try {
-            int fields = new CborReader(bytes).readArrayHeader();
-            return switch (fields) {
-                case MESSAGE_FIELDS -> Message.CODEC.decode(bytes);
-                case SIGNED_MESSAGE_FIELDS -> SignedMessage.CODEC.decode(bytes).message();
-                default -> throw new ChainStoreException("block " + cid + " is not a message: it is an array of "
-                    + fields + " items, a message has " + MESSAGE_FIELDS + " and a signed message " + SIGNED_MESSAGE_FIELDS);
+            return switch (new CborReader(bytes).readArrayHeader()) {
+                case MESSAGE_FIELDS -> Optional.of(Message.CODEC.decode(bytes));
+                case SIGNED_MESSAGE_FIELDS -> Optional.of(SignedMessage.CODEC.decode(bytes).message());
+                default -> Optional.empty();
             };
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ChainStoreException("block " + cid + " is not a message: " + e.getMessage());
+            return Optional.empty(); // a 2-tuple that is not a SignedMessage (a MsgMeta), or not an array at all
         }
     }
 

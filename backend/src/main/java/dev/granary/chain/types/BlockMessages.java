@@ -25,8 +25,4 @@ public record BlockMessages(List<Message> bls, List<SignedMessage> secpk) {
         secpk.forEach(signed -> all.add(signed.message()));
         return all;
     }
-
-    public int size() {
-        return bls.size() + secpk.size();
-    }
 }

@@ -184,6 +184,13 @@ class MessagePoolAddTest {
     }
 
     @Test
+    void aSenderThePoolHasNeverSeenHasNoPendingMessages() {
+        pool.add(transfer(ALICE, 0), genesis, BASE_FEE);
+        assertEquals(List.of(), pool.pending(BOB.address()), "a key address no message or head change showed");
+        assertEquals(List.of(), pool.pending(DAVE_ID));
+    }
+
+    @Test
     void nextNonceStartsAtTheStateNonce() {
         StateQueries afterTwo = MpoolFixture.applied(kv, genesis, List.of(transfer(ALICE, 0), transfer(ALICE, 1)));
         assertEquals(2, pool.nextNonce(ALICE.address(), afterTwo));

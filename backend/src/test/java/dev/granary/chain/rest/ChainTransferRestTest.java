@@ -108,6 +108,30 @@ class ChainTransferRestTest {
     }
 
     @Test
+    void aCidOfAnotherKindOfBlockIsNotFoundRatherThanAFailure() {
+        SignedMessage signed = chain.transfer(chain.funded, ChainRestNode.newKey(KeyType.SECP256K1).address(),
+            TokenAmount.parse("1 FIL"));
+        chain.execute(signed);
+        JsonNode head = chain.getJson("/chain/head");
+        String header = head.at("/Cids/0/~1").asString();
+        String msgMeta = head.at("/Blocks/0/Messages/~1").asString();
+        String receipts = head.at("/Blocks/0/ParentMessageReceipts/~1").asString();
+        for (String notAMessage : List.of(header, msgMeta, receipts)) {
+            for (String route : List.of("", "/lookup", "/wait?timeout=1s")) {
+                HttpResponse<String> r = chain.get("/chain/messages/" + notAMessage + route);
+                assertEquals(404, r.statusCode(), route + " of " + notAMessage + ": " + r.body());
+            }
+        }
+        for (String notAHeader : List.of(signed.cid().toString(), msgMeta, receipts)) {
+            for (String route : List.of("", "/messages", "/parent-receipts")) {
+                HttpResponse<String> r = chain.get("/chain/blocks/" + notAHeader + route);
+                assertEquals(404, r.statusCode(), route + " of " + notAHeader + ": " + r.body());
+                assertEquals("urn:granary:problem:not-found", TestNode.json(r).get("type").asString());
+            }
+        }
+    }
+
+    @Test
     void waitingForAMessageNobodyIncludesTimesOutWithItsOwnProblemType() {
         SignedMessage signed = chain.transfer(chain.funded, ChainRestNode.newKey(KeyType.SECP256K1).address(),
             TokenAmount.parse("0.5 FIL"));
@@ -220,5 +244,9 @@ class ChainTransferRestTest {
         HttpResponse<String> noTo = chain.post("/chain/gas-estimate", "{\"From\": \"" + chain.funded.address() + "\"}");
         assertEquals(400, noTo.statusCode());
         assertTrue(TestNode.json(noTo).get("detail").asString().contains("Message.To"), noTo.body());
+        Address stranger = ChainRestNode.newKey(KeyType.SECP256K1).address();
+        HttpResponse<String> noActor = chain.post("/chain/gas-estimate", "{\"From\": \"" + stranger + "\", \"To\": \"f099\"}");
+        assertEquals(400, noActor.statusCode(), noActor.body());
+        assertTrue(TestNode.json(noActor).get("detail").asString().contains("no actor"), noActor.body());
     }
 }

@@ -146,6 +146,8 @@ class MpoolPushRestTest {
         HttpResponse<String> text = chain.node.send("POST", "/api/v1/mpool/messages", "text/plain", valid.toString(),
             Map.of("Authorization", "Bearer " + chain.operator));
         assertEquals(415, text.statusCode(), text.body());
+        assertTrue(TestNode.json(text).get("detail").asString().contains("application/cbor"), text.body());
+        assertBadBody(400, "malformed-json", "must be a JSON object", "[1, 2]");
         assertEquals(0, chain.getJson("/mpool/pending").size(), "nothing malformed reached the pool");
     }
 
