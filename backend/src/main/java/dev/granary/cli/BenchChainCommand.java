@@ -2,19 +2,16 @@ package dev.granary.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import dev.granary.address.Address;
 import dev.granary.chain.actors.ChainPolicy;
@@ -101,7 +98,7 @@ public final class BenchChainCommand implements Callable<Integer> {
             out.flush();
         } finally {
             if (dir == null) {
-                deleteTree(root);
+                BenchSealCommand.deleteTree(root);
             }
         }
         return 0;
@@ -161,13 +158,5 @@ public final class BenchChainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         run.run();
         return System.nanoTime() - start;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("removing benchmark directory " + root + ": " + e.getMessage(), e);
-        }
     }
 }

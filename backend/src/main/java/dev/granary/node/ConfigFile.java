@@ -1,5 +1,7 @@
 package dev.granary.node;
 
+import dev.granary.chain.actors.ChainPolicy;
+import dev.granary.fil.TokenAmount;
 import dev.granary.units.ByteSize;
 import dev.granary.units.Durations;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -100,8 +103,8 @@ public final class ConfigFile {
     }
 
     private static void validateChain(NodeConfig.Chain chain) {
-        dev.granary.chain.actors.ChainPolicy.byName(chain.policy());
-        java.time.Duration delay = Durations.parse(chain.blockDelay());
+        ChainPolicy.byName(chain.policy());
+        Duration delay = Durations.parse(chain.blockDelay());
         if (delay.isZero() || delay.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException("chain.block-delay '" + chain.blockDelay()
                 + "' must be a whole number of seconds, at least 1s (block timestamps are in seconds)");
@@ -109,9 +112,9 @@ public final class ConfigFile {
         if (!chain.clock().equals("wall") && !chain.clock().equals("manual")) {
             throw new IllegalArgumentException("chain.clock '" + chain.clock() + "' must be wall or manual");
         }
-        dev.granary.fil.TokenAmount.parse(chain.fundedBalance());
-        dev.granary.fil.TokenAmount.parse(chain.rewardPool());
-        dev.granary.fil.TokenAmount.parse(chain.maxFee());
+        TokenAmount.parse(chain.fundedBalance());
+        TokenAmount.parse(chain.rewardPool());
+        TokenAmount.parse(chain.maxFee());
         if (chain.stateRetention() < 1 || chain.pruneInterval() < 1) {
             throw new IllegalArgumentException("chain.state-retention and chain.prune-interval must be at least 1");
         }

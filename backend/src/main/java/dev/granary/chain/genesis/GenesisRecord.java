@@ -1,8 +1,10 @@
 package dev.granary.chain.genesis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.granary.address.Address;
 import dev.granary.cbor.CborCodec;
@@ -18,7 +20,7 @@ import dev.granary.kv.KvStore;
 public record GenesisRecord(String networkName, String policy, Duration blockDelay, Instant genesisTime,
                             Address producer, byte[] beaconPublicKey) {
 
-    private static final byte[] KEY = "chain/genesis".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] KEY = "chain/genesis".getBytes(StandardCharsets.UTF_8);
 
     static final CborCodec<GenesisRecord> CODEC = CborCodec.tuple("GenesisRecord", 6,
         (g, w) -> w.writeText(g.networkName).writeText(g.policy).writeUnsigned(g.blockDelay.toMillis())
@@ -41,8 +43,8 @@ public record GenesisRecord(String networkName, String policy, Duration blockDel
         return beaconPublicKey.clone();
     }
 
-    public static java.util.Optional<GenesisRecord> read(KvStore kv) {
-        return java.util.Optional.ofNullable(kv.get(ColumnFamily.META, KEY)).map(CODEC::decode);
+    public static Optional<GenesisRecord> read(KvStore kv) {
+        return Optional.ofNullable(kv.get(ColumnFamily.META, KEY)).map(CODEC::decode);
     }
 
     public void write(KvStore kv) {

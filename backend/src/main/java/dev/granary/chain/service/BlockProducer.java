@@ -1,7 +1,7 @@
 package dev.granary.chain.service;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,16 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.granary.address.Address;
+import dev.granary.cbor.CborWriter;
 import dev.granary.chain.actors.StateQueries;
 import dev.granary.chain.beacon.BeaconSchedule;
 import dev.granary.chain.beacon.DevnetBeacon;
 import dev.granary.chain.clock.ChainClock;
-import dev.granary.chain.gas.BaseFee;
 import dev.granary.chain.gas.GasConstants;
 import dev.granary.chain.mpool.MessagePool;
 import dev.granary.chain.rand.DomainSeparationTag;
 import dev.granary.chain.rand.Randomness;
 import dev.granary.chain.store.ChainStore;
+import dev.granary.chain.store.StoredMessages;
 import dev.granary.chain.types.BeaconEntry;
 import dev.granary.chain.types.BlockHeader;
 import dev.granary.chain.types.ElectionProof;
@@ -82,26 +83,26 @@ final class BlockProducer {
             return Optional.empty();
         }
         ExecutedTipSet parent = executor.executed(head);
-        TokenAmount baseFee = BaseFee.next(head.blocks().getFirst().parentBaseFee(), parent.gasLimitUsed(), head.blocks().size());
+        TokenAmount baseFee = executor.baseFeeAfter(head);
         StateQueries state = StateQueries.at(executor.kv(), parent.stateRoot());
         List<SignedMessage> candidates = mpool.select(state, baseFee, GasConstants.BLOCK_GAS_LIMIT, MAX_MESSAGES_PER_BLOCK);
 
-        ExecutionPlan trial = executor.trial(parent, head.height(), epoch, baseFee, producerId, candidates);
-        List<SignedMessage> included = trial.valid();
+        TrialRun trial = executor.trial(parent, head.height(), epoch, baseFee, producerId, candidates);
         trial.invalid().forEach(r -> log.info("leaving message {} out of block {}: {} ({})", r.messageCid(), epoch,
             r.reason(), r.detail()));
 
-        BlockHeader header = signed(unsignedHeader(head, parent, epoch, baseFee, included));
+        BlockHeader header = signed(unsignedHeader(head, parent, epoch, baseFee, trial.included()));
         TipSet tipSet = TipSet.of(header);
+        ExecutedTipSet result = trial.executed(tipSet.key());
         store.setHead(tipSet);
-        executor.remember(trial.executed(tipSet.key()));
-        executor.indexMessages(tipSet, trial.executed(tipSet.key()));
-        mpool.headChanged(StateQueries.at(executor.kv(), trial.executed(tipSet.key()).stateRoot()));
+        executor.remember(result);
+        executor.indexMessages(tipSet, result);
+        mpool.headChanged(StateQueries.at(executor.kv(), result.stateRoot()));
         if (epoch > head.height() + 1) {
             log.info("epochs {}…{} were null rounds", head.height() + 1, epoch - 1);
         }
-        log.debug("produced block {} at epoch {} with {} messages", header.cid(), epoch, included.size());
-        pruner.afterHead(tipSet, trial.executed(tipSet.key()).stateRoot());
+        log.debug("produced block {} at epoch {} with {} messages", header.cid(), epoch, trial.included().size());
+        pruner.afterHead(tipSet, result.stateRoot());
         listeners.applied(tipSet);
         return Optional.of(tipSet);
     }
@@ -118,8 +119,9 @@ final class BlockProducer {
             vrf(Randomness.draw(latest.data(), DomainSeparationTag.ELECTION_PROOF_PRODUCTION, epoch, minerCbor)));
         BigInt weight = BigInt.of(head.parentWeight().value()
             .add(java.math.BigInteger.valueOf(WEIGHT_PER_BLOCK * head.blocks().size())));
+        StoredMessages stored = objects.storeMessages(messages);
         return new BlockHeader(producerId, ticket, election, entries, List.of(), head.key().cids(), weight, epoch,
-            parent.stateRoot(), parent.receiptsRoot(), objects.storeMessages(messages), objects.blsAggregate(messages),
+            parent.stateRoot(), parent.receiptsRoot(), stored.messages(), stored.blsAggregate(),
             clock.timestamp(epoch), null, 0, baseFee);
     }
 
@@ -144,16 +146,11 @@ final class BlockProducer {
 
     /** The miner address as CBOR bytes, the entropy Lotus mixes into tickets and election proofs. */
     private byte[] minerEntropy() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] bytes = producerId.bytes();
-        out.write(0x40 | bytes.length);
-        out.writeBytes(bytes);
-        return out.toByteArray();
+        return new CborWriter().writeBytes(producerId.bytes()).toByteArray();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

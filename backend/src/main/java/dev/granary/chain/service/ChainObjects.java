@@ -2,20 +2,22 @@ package dev.granary.chain.service;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.granary.chain.genesis.Genesis;
 import dev.granary.chain.store.BlockStore;
 import dev.granary.chain.store.ChainSnapshot;
 import dev.granary.chain.store.MessageStore;
 import dev.granary.chain.store.ReceiptStore;
+import dev.granary.chain.store.StoredMessages;
+import dev.granary.chain.types.BlockHeader;
 import dev.granary.chain.types.BlockMessages;
 import dev.granary.chain.types.MessageReceipt;
 import dev.granary.chain.types.TipSet;
 import dev.granary.crypto.SignatureType;
-import dev.granary.crypto.Signature;
 import dev.granary.kv.KvStore;
 import dev.granary.message.Message;
 import dev.granary.message.SignedMessage;
@@ -35,13 +37,12 @@ final class ChainObjects implements Genesis.Objects {
         this.receipts = new ReceiptStore(blocks);
     }
 
-    /** Stores a block's messages split as Lotus splits them (BLS-signed unsigned + aggregate; the rest signed). */
-    Cid storeMessages(List<SignedMessage> selected) {
-        return messages.put(bls(selected), secpk(selected)).messages();
-    }
-
-    Signature blsAggregate(List<SignedMessage> selected) {
-        return MessageStore.blsAggregate(bls(selected));
+    /**
+     * Stores a block's messages split as Lotus splits them (BLS ones unsigned, their signatures folded
+     * into the aggregate the header carries; the rest signed).
+     */
+    StoredMessages storeMessages(List<SignedMessage> selected) {
+        return messages.put(bls(selected), secpk(selected));
     }
 
     private static List<SignedMessage> bls(List<SignedMessage> all) {
@@ -68,9 +69,13 @@ final class ChainObjects implements Genesis.Objects {
         return receipts.receipts(root);
     }
 
+    Optional<MessageReceipt> receipt(Cid root, int index) {
+        return receipts.receipt(root, index);
+    }
+
     @Override
     public Cid emptyMessagesRoot() {
-        return storeMessages(List.of());
+        return storeMessages(List.of()).messages();
     }
 
     @Override
@@ -86,9 +91,18 @@ final class ChainObjects implements Genesis.Objects {
         return ChainSnapshot.importCar(kv, in);
     }
 
-    static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /**
+     * The CIDs of a stored tipset's messages in the order they ran, which is the order of its receipts:
+     * block by block, BLS messages then secp256k1 ones, each message once (Lotus' ApplyBlocks order).
+     * Read from the stored blocks, so finding a receipt never re-executes a tipset or needs its state.
+     */
+    List<Cid> executionOrder(TipSet tipSet) {
+        Set<Cid> seen = new LinkedHashSet<>();
+        for (BlockHeader block : tipSet.blocks()) {
+            BlockMessages stored = blockMessages(block.messages());
+            stored.bls().forEach(m -> seen.add(m.cid()));
+            stored.secpk().forEach(m -> seen.add(m.cid()));
+        }
+        return List.copyOf(seen);
     }
 }

@@ -108,7 +108,6 @@ public final class ChainSetup {
         Instant genesisTime = config.genesisTime().isBlank()
             ? Instant.ofEpochSecond(wallTime.instant().getEpochSecond())
             : parseGenesisTime(config.genesisTime());
-        dev.granary.chain.actors.ChainPolicy.byName(config.policy());
         return new GenesisRecord(config.networkName(), config.policy(), delay, genesisTime, producerKey.address(),
             beaconKey.publicKey());
     }
@@ -139,7 +138,7 @@ public final class ChainSetup {
             throw new UncheckedIOException("importing snapshot " + snapshot + ": " + e.getMessage(), e);
         }
         store.setHead(head);
-        TipSet genesisTipSet = store.walkBack(head, Integer.MAX_VALUE).getLast();
+        TipSet genesisTipSet = store.tipSetAtOrBefore(0).orElseThrow();
         StateQueries state = StateQueries.at(kv, head.parentStateRoot());
         Duration delay = head.height() == 0 ? Durations.parse(config.blockDelay())
             : Duration.ofSeconds((head.blocks().getFirst().timestamp() - genesisTipSet.blocks().getFirst().timestamp()) / head.height());

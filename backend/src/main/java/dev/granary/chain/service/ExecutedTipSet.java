@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import dev.granary.chain.types.MessageReceipt;
 import dev.granary.chain.types.TipSetKey;
+import dev.granary.chain.vm.ApplyResult;
+import dev.granary.chain.vm.TipSetOutcome;
 import dev.granary.multiformats.Cid;
 
 /**
@@ -21,5 +23,12 @@ record ExecutedTipSet(TipSetKey tipSet, Cid stateRoot, Cid receiptsRoot, List<Ci
         Objects.requireNonNull(receiptsRoot, "receiptsRoot");
         messages = List.copyOf(messages);
         receipts = List.copyOf(receipts);
+    }
+
+    /** The execution {@code outcome} of tipset {@code key}: its applied messages, in order, are the receipts' messages. */
+    static ExecutedTipSet of(TipSetKey key, TipSetOutcome outcome, Cid receiptsRoot, long gasLimitUsed) {
+        List<Cid> applied = outcome.results().stream()
+            .filter(ApplyResult.Applied.class::isInstance).map(ApplyResult::messageCid).toList();
+        return new ExecutedTipSet(key, outcome.stateRoot(), receiptsRoot, applied, outcome.receipts(), gasLimitUsed);
     }
 }

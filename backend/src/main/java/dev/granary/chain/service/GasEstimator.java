@@ -71,7 +71,8 @@ final class GasEstimator {
         GasEstimate estimate = Vm.estimateGas(kv, stateRoot, epoch, baseFee, message, before);
         if (estimate.exitCode() != ExitCode.OK) {
             throw new IllegalArgumentException("estimating gas: the message would fail on chain with exit code "
-                + estimate.exitCode() + "; fix the message (receiver, method, params or value) before sending it");
+                + estimate.exitCode() + (estimate.error() == null ? "" : " (" + estimate.error() + ")")
+                + "; fix the message (receiver, method, params or value) before sending it");
         }
         long padded = new BigDecimal(estimate.gasUsed()).multiply(OVERESTIMATION).setScale(0, RoundingMode.CEILING).longValueExact();
         return Math.min(padded, GasConstants.BLOCK_GAS_LIMIT);

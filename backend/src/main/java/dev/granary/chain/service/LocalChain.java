@@ -22,7 +22,6 @@ import dev.granary.chain.actors.market.MarketBalance;
 import dev.granary.chain.actors.miner.MinerInfo;
 import dev.granary.chain.clock.ChainClock;
 import dev.granary.chain.clock.ManualClock;
-import dev.granary.chain.gas.BaseFee;
 import dev.granary.chain.genesis.GenesisRecord;
 import dev.granary.chain.mpool.MessagePool;
 import dev.granary.chain.rand.DomainSeparationTag;
@@ -208,10 +207,8 @@ public final class LocalChain implements ChainApi {
     }
 
     /** The base fee the next block's messages pay. */
-    TokenAmount nextBaseFee() {
-        TipSet head = chainHead();
-        return BaseFee.next(head.blocks().getFirst().parentBaseFee(), executor.executed(head).gasLimitUsed(),
-            head.blocks().size());
+    private TokenAmount nextBaseFee() {
+        return executor.baseFeeAfter(chainHead());
     }
 
     @Override
@@ -223,12 +220,13 @@ public final class LocalChain implements ChainApi {
         }
         TipSet included = store.tipSetAtOrBefore(includedAt.getAsLong()).orElseThrow();
         TipSet execution = childOf(included, head);
-        List<Cid> executed = executor.executed(included).messages();
-        int position = executed.indexOf(messageCid);
+        int position = objects.executionOrder(included).indexOf(messageCid);
         if (position < 0) {
             return Optional.empty();
         }
-        MessageReceipt receipt = objects.receipts(execution.blocks().getFirst().parentMessageReceipts()).get(position);
+        MessageReceipt receipt = objects.receipt(execution.blocks().getFirst().parentMessageReceipts(), position)
+            .orElseThrow(() -> new IllegalStateException("tipset " + execution.key() + " holds no receipt " + position
+                + " for message " + messageCid + "; the chain store is damaged"));
         return Optional.of(new MessageLookup(messageCid, receipt, execution.key(), execution.height(), included.height()));
     }
 

@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 import dev.granary.kv.ColumnFamily;
 import dev.granary.kv.KvStore;
 import dev.granary.multiformats.Cid;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /**
  * Message CID → height of the tipset that included it, so StateSearchMsg and StateWaitMsg find a
@@ -23,10 +25,16 @@ final class MessageIndex {
         this.kv = kv;
     }
 
+    /** One synced batch per tipset: a block of many messages costs one disk flush, not one per message. */
     void record(Iterable<Cid> messages, long height) {
         byte[] value = ByteBuffer.allocate(Long.BYTES).putLong(height).array();
-        for (Cid cid : messages) {
-            kv.putDurably(ColumnFamily.CHAIN_BLOCKS, key(cid), value);
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Cid cid : messages) {
+                batch.put(kv.handle(ColumnFamily.CHAIN_BLOCKS), key(cid), value);
+            }
+            kv.write(batch);
+        } catch (RocksDBException e) {
+            throw new KvStore.KvException("indexing the messages included at height " + height + ": " + e.getMessage(), e);
         }
     }
 

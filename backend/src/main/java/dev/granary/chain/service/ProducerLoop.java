@@ -1,6 +1,7 @@
 package dev.granary.chain.service;
 
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class ProducerLoop implements AutoCloseable {
     }
 
     /** Starts producing; {@code headHeight} supplies the current head height, {@code produce} makes a block. */
-    void start(java.util.function.LongSupplier headHeight, LongConsumer produce) {
+    void start(LongSupplier headHeight, LongConsumer produce) {
         producing = true;
         if (clock instanceof ManualClock manual) {
             listener = produce::accept;
@@ -43,7 +44,7 @@ final class ProducerLoop implements AutoCloseable {
         thread = Thread.ofPlatform().name("chain-producer").daemon().start(() -> run(headHeight, produce));
     }
 
-    private void run(java.util.function.LongSupplier headHeight, LongConsumer produce) {
+    private void run(LongSupplier headHeight, LongConsumer produce) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 long next = Math.max(headHeight.getAsLong() + 1, clock.currentEpoch());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.granary.address.Address;
+import dev.granary.chain.gas.BaseFee;
 import dev.granary.chain.actors.StateQueries;
 import dev.granary.chain.store.ChainStoreException;
 import dev.granary.chain.types.BlockMessages;
@@ -87,19 +88,24 @@ final class TipSetExecutor {
         TokenAmount baseFee = tipSet.blocks().getFirst().parentBaseFee();
         TipSetOutcome outcome = Vm.applyTipSet(kv, tipSet.parentStateRoot(),
             new TipSetExecution(parent.height(), tipSet.height(), baseFee, blocks));
-        ExecutionPlan plan = new ExecutionPlan(List.of(), outcome, objects.storeReceipts(outcome.receipts()),
-            gasLimitUsed(blocks));
-        return plan.executed(tipSet.key());
+        return ExecutedTipSet.of(tipSet.key(), outcome, objects.storeReceipts(outcome.receipts()), gasLimitUsed(blocks));
     }
 
     /** Candidate messages run on {@code parent}'s result as the block of {@code epoch} would run them. */
-    ExecutionPlan trial(ExecutedTipSet parent, long parentEpoch, long epoch, TokenAmount baseFee, Address miner,
-                        List<SignedMessage> candidates) {
+    TrialRun trial(ExecutedTipSet parent, long parentEpoch, long epoch, TokenAmount baseFee, Address miner,
+                   List<SignedMessage> candidates) {
         TipSetOutcome outcome = Vm.applyTipSet(kv, parent.stateRoot(),
             new TipSetExecution(parentEpoch, epoch, baseFee, List.of(new BlockExecution(miner, 1, candidates))));
-        ExecutionPlan withAll = new ExecutionPlan(candidates, outcome, objects.storeReceipts(outcome.receipts()), 0);
-        long gas = withAll.valid().stream().mapToLong(m -> m.message().gasLimit()).sum();
-        return new ExecutionPlan(candidates, outcome, withAll.receiptsRoot(), gas);
+        return TrialRun.of(candidates, outcome, objects.storeReceipts(outcome.receipts()));
+    }
+
+    /**
+     * The base fee the messages of {@code tipSet}'s child pay: Lotus' update from the tipset's own base fee
+     * and the gas limits of its unique messages.
+     */
+    TokenAmount baseFeeAfter(TipSet tipSet) {
+        return BaseFee.next(tipSet.blocks().getFirst().parentBaseFee(), executed(tipSet).gasLimitUsed(),
+            tipSet.blocks().size());
     }
 
     /** Records where the tipset's messages were included, for StateSearchMsg. */
