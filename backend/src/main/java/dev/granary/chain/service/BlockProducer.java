@@ -60,10 +60,11 @@ final class BlockProducer {
     private final DevnetBeacon beacon;
     private final HeadListeners listeners;
     private final StatePruner pruner;
+    private final HeadLock headLock;
 
     BlockProducer(ChainStore store, TipSetExecutor executor, ChainObjects objects, MessagePool mpool, ChainClock clock,
                   PrivateKey producerKey, Address producerId, DevnetBeacon beacon, HeadListeners listeners,
-                  StatePruner pruner) {
+                  StatePruner pruner, HeadLock headLock) {
         this.store = store;
         this.executor = executor;
         this.objects = objects;
@@ -74,6 +75,7 @@ final class BlockProducer {
         this.beacon = beacon;
         this.listeners = listeners;
         this.pruner = pruner;
+        this.headLock = headLock;
     }
 
     /** Produces the block of {@code epoch} on the current head; empty when the head is already there. */
@@ -94,10 +96,12 @@ final class BlockProducer {
         BlockHeader header = signed(unsignedHeader(head, parent, epoch, baseFee, trial.included()));
         TipSet tipSet = TipSet.of(header);
         ExecutedTipSet result = trial.executed(tipSet.key());
-        store.setHead(tipSet);
-        executor.remember(result);
+        headLock.moving(() -> {
+            store.setHead(tipSet);
+            executor.remember(result);
+            mpool.headChanged(StateQueries.at(executor.kv(), result.stateRoot()));
+        });
         executor.indexMessages(tipSet, result);
-        mpool.headChanged(StateQueries.at(executor.kv(), result.stateRoot()));
         if (epoch > head.height() + 1) {
             log.info("epochs {}…{} were null rounds", head.height() + 1, epoch - 1);
         }

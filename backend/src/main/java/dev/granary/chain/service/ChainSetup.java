@@ -88,11 +88,13 @@ public final class ChainSetup {
         StatePruner pruner = new StatePruner(kv, store, config.stateRetention(), config.pruneInterval());
         Address producerId = StateQueries.at(kv, executor.executed(head).stateRoot()).lookupId(producerKey.address())
             .orElse(producerKey.address());
+        HeadLock headLock = new HeadLock();
         BlockProducer producer = new BlockProducer(store, executor, objects, mpool, clock, producerKey, producerId,
-            new DevnetBeacon(beaconKey, genesis.networkName()), listeners, pruner);
+            new DevnetBeacon(beaconKey, genesis.networkName()), listeners, pruner, headLock);
         ProducerLoop loop = new ProducerLoop(clock);
         GasEstimator gas = new GasEstimator(kv, TokenAmount.parse(config.maxFee()));
-        LocalChain chain = new LocalChain(kv, store, objects, executor, index, mpool, gas, listeners, clock, genesis, loop);
+        LocalChain chain = new LocalChain(kv, store, objects, executor, index, mpool, gas, listeners, clock, genesis, loop,
+            headLock);
         if (config.produce()) {
             loop.start(() -> chain.chainHead().height(), producer::produce);
         }

@@ -54,10 +54,11 @@ public final class LocalChain implements ChainApi {
     private final ChainClock clock;
     private final GenesisRecord genesis;
     private final ProducerLoop producer;
+    private final HeadLock headLock;
 
     LocalChain(KvStore kv, ChainStore store, ChainObjects objects, TipSetExecutor executor, MessageIndex index,
                MessagePool mpool, GasEstimator gas, HeadListeners listeners, ChainClock clock, GenesisRecord genesis,
-               ProducerLoop producer) {
+               ProducerLoop producer, HeadLock headLock) {
         this.kv = kv;
         this.store = store;
         this.objects = objects;
@@ -69,6 +70,7 @@ public final class LocalChain implements ChainApi {
         this.clock = clock;
         this.genesis = genesis;
         this.producer = producer;
+        this.headLock = headLock;
     }
 
     public ChainClock clock() {
@@ -193,7 +195,7 @@ public final class LocalChain implements ChainApi {
 
     @Override
     public Cid mpoolPush(SignedMessage message) {
-        return mpool.add(message, headResult(), nextBaseFee());
+        return headLock.reading(() -> mpool.add(message, headResult(), nextBaseFee()));
     }
 
     @Override
@@ -203,7 +205,7 @@ public final class LocalChain implements ChainApi {
 
     @Override
     public long mpoolGetNonce(Address sender) {
-        return mpool.nextNonce(sender, headResult());
+        return headLock.reading(() -> mpool.nextNonce(sender, headResult()));
     }
 
     /** The base fee the next block's messages pay. */
