@@ -47,7 +47,6 @@ public class ChainView extends VerticalLayout {
     private final TipsetTable tipsets = new TipsetTable();
     private final MpoolTable mpool = new MpoolTable();
     private TipSetKey shownHead;
-    private TipsetSummary headSummary;
     private String lastProblem;
     private Registration poll;
 
@@ -82,7 +81,10 @@ public class ChainView extends VerticalLayout {
         try {
             ChainApi chain = NodeAccess.node().chain();
             ChainStatus status = chain.chainStatus();
-            showHistory(chain, status);
+            if (!status.head().key().equals(shownHead)) {
+                showHead(chain, status);
+            }
+            headCards.showClock(status);
             mpool.show(chain.mpoolPending());
             problem.setVisible(false);
             lastProblem = null;
@@ -91,15 +93,10 @@ public class ChainView extends VerticalLayout {
         }
     }
 
-    /** The tipsets only change with the head, so a poll that finds the same head redraws only the clock and pool. */
-    private void showHistory(ChainApi chain, ChainStatus status) {
-        if (status.head().key().equals(shownHead)) {
-            headCards.show(status, headSummary);
-            return;
-        }
+    /** The head card, the tipsets and the chart change only with the head; a poll that finds the same head skips them. */
+    private void showHead(ChainApi chain, ChainStatus status) {
         List<TipsetSummary> newestFirst = recent.endingAt(chain, status.head());
-        headSummary = newestFirst.getFirst();
-        headCards.show(status, headSummary);
+        headCards.showHead(status, newestFirst.getFirst());
         tipsets.show(newestFirst);
         chart.setSvg(BlockIntervalChart.svg(CHART_ID,
             newestFirst.stream().map(t -> new BlockIntervalChart.Bar(t.height(), t.interval())).toList(),

@@ -24,7 +24,7 @@ final class FilAmounts {
         }
         FilUnit unit = unitFor(atto.abs());
         BigDecimal exact = new BigDecimal(atto, unit.decimals());
-        BigDecimal shown = exact.setScale(Math.min(DECIMALS, Math.max(0, exact.scale())), RoundingMode.HALF_UP);
+        BigDecimal shown = exact.setScale(Math.min(DECIMALS, unit.decimals()), RoundingMode.HALF_UP);
         boolean rounded = shown.compareTo(exact) != 0;
         String number = shown.stripTrailingZeros().toPlainString();
         return (rounded ? "≈ " : "") + number + " " + unit.label();

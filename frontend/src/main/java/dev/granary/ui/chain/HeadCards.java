@@ -5,9 +5,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.granary.chain.ChainStatus;
 import dev.granary.chain.types.TipSet;
-import dev.granary.chain.types.TipSetKey;
 import dev.granary.multiformats.Cid;
 import dev.granary.ui.shell.Badge;
+import dev.granary.ui.shell.FieldCard;
 import dev.granary.ui.shell.Times;
 import dev.granary.ui.svg.BlockIntervalChart;
 import java.time.Instant;
@@ -15,35 +15,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The head tipset and the chain's clock, network and production, as two cards side by side. */
+/**
+ * The head tipset and the chain's clock, network and production, as two cards side by side. The head
+ * card changes only with the head ({@link #showHead}); the chain card at every poll ({@link #showClock}).
+ */
 final class HeadCards extends Div {
 
     static final String MANUAL_CLOCK = "manual";
 
     private final FieldCard head = new FieldCard("Head", "chain-head");
     private final FieldCard node = new FieldCard("Chain", "chain-node");
-    private TipSetKey shownKey;
 
     HeadCards() {
         addClassName("granary-cards");
         add(head, node);
     }
 
-    void show(ChainStatus status, TipsetSummary headSummary) {
+    /**
+     * The new head of {@code status}, summarised as {@code headSummary}. Called only when the head moves,
+     * so a poll does not pull the copy button from under the pointer. The base fee is the next block's,
+     * which only the head decides.
+     */
+    void showHead(ChainStatus status, TipsetSummary headSummary) {
         TipSet tipSet = status.head();
         head.text("height", "Height", String.valueOf(tipSet.height()));
-        if (!tipSet.key().equals(shownKey)) {
-            // Rebuilt only when the head moves, so a poll does not pull the copy button from under the pointer.
-            head.components("tipset", "Tipset", cidParts(tipSet.key().cids()));
-            shownKey = tipSet.key();
-        }
+        head.components("tipset", "Tipset", cidParts(tipSet.key().cids()));
         head.text("time", "Time", Times.utc(Instant.ofEpochSecond(tipSet.minTimestamp())) + " UTC");
-        long nullRounds = headSummary == null ? 0 : headSummary.nullRoundsBefore();
+        long nullRounds = headSummary.nullRoundsBefore();
         head.text("null-rounds", "Null rounds before it",
             nullRounds == 0 ? "" : nullRounds + " (no block at " + heights(tipSet.height() - nullRounds, tipSet.height() - 1) + ")");
         head.text("base-fee", "Base fee, next block", FilAmounts.readable(status.baseFee()))
             .setTitle(FilAmounts.exact(status.baseFee()));
+    }
 
+    /** What moves without the head: the clock's epoch (ahead of the head after null rounds) and production. */
+    void showClock(ChainStatus status) {
         node.text("network", "Network", status.networkName());
         node.text("policy", "Policy profile", status.policy());
         node.text("epoch", "Clock epoch", String.valueOf(status.currentEpoch()));

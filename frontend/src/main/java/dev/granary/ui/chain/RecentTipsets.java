@@ -12,14 +12,17 @@ import java.util.Set;
 
 /**
  * The last {@link #SHOWN} tipsets ending at a head, walked back through their parents. A tipset never
- * changes, so its summary (which reads every block's messages) is computed once and kept while it is
- * in the window; each refresh then reads only what is new.
+ * changes, so its summary (which reads every block's messages) and its parent are read once and kept
+ * while it is in the window; a new head then costs only the tipsets that are new.
  */
 final class RecentTipsets {
 
     static final int SHOWN = 30;
 
-    private final Map<TipSetKey, TipsetSummary> known = new HashMap<>();
+    /** A tipset already read: its row, and its parent (null for genesis) to walk on without asking the chain. */
+    private record Known(TipsetSummary summary, TipSet parent) {}
+
+    private final Map<TipSetKey, Known> known = new HashMap<>();
 
     /** Newest first: the head, its parent, and so on, at most {@link #SHOWN}, ending at genesis if that is near. */
     List<TipsetSummary> endingAt(ChainApi chain, TipSet head) {
@@ -28,10 +31,13 @@ final class RecentTipsets {
         TipSet current = head;
         while (current != null && recent.size() < SHOWN) {
             TipSet tipSet = current;
-            TipSet parent = tipSet.isGenesis() ? null : chain.chainGetTipSet(tipSet.parents());
-            recent.add(known.computeIfAbsent(tipSet.key(), k -> TipsetSummary.of(chain, tipSet, parent)));
+            Known k = known.computeIfAbsent(tipSet.key(), key -> {
+                TipSet parent = tipSet.isGenesis() ? null : chain.chainGetTipSet(tipSet.parents());
+                return new Known(TipsetSummary.of(chain, tipSet, parent), parent);
+            });
+            recent.add(k.summary());
             inWindow.add(tipSet.key());
-            current = parent;
+            current = k.parent();
         }
         // A reorganised chain leaves tipsets that are no longer on the way back from the head.
         known.keySet().retainAll(inWindow);

@@ -17,10 +17,11 @@ import dev.granary.node.NodeStatus;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
+import dev.granary.ui.shell.FieldCard;
 import dev.granary.ui.shell.MainLayout;
 import dev.granary.ui.svg.UsageBar;
 import dev.granary.units.ByteSize;
-import java.time.Duration;
+import dev.granary.units.Durations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -35,11 +36,11 @@ public class OverviewView extends VerticalLayout {
 
     private final Node node = NodeAccess.node();
     private final Span overall = new Span();
-    private final InfoCard nodeCard = new InfoCard("Node", "node");
-    private final InfoCard databaseCard = new InfoCard("Database", "database");
-    private final InfoCard rocksCard = new InfoCard("RocksDB", "rocksdb");
-    private final InfoCard kernelsCard = new InfoCard("Kernels", "kernels");
-    private final InfoCard diskCard = new InfoCard("Disk", "disk");
+    private final FieldCard nodeCard = new FieldCard("Node", "node");
+    private final FieldCard databaseCard = new FieldCard("Database", "database");
+    private final FieldCard rocksCard = new FieldCard("RocksDB", "rocksdb");
+    private final FieldCard kernelsCard = new FieldCard("Kernels", "kernels");
+    private final FieldCard diskCard = new FieldCard("Disk", "disk");
     private final Div diskBar = new Div();
     private Registration poll;
 
@@ -75,15 +76,15 @@ public class OverviewView extends VerticalLayout {
         overall.removeClassNames("up", "down");
         overall.addClassName(report.up() ? "up" : "down");
 
-        nodeCard.status(true)
-            .field("version", "Version", status.build().version())
-            .field("uptime", "Uptime", formatDuration(status.uptime(now)))
-            .field("started", "Started", status.startedAt().truncatedTo(ChronoUnit.SECONDS).toString())
-            .field("id", "Node id", status.identity().nodeId())
-            .field("starts", "Starts of this home", String.valueOf(status.identity().starts()))
-            .field("home", "Home", status.home().root().toString())
-            .field("listen", "Listening on", node.baseUrl())
-            .field("java", "Java", status.build().javaVersion());
+        nodeCard.status(true);
+        nodeCard.text("version", "Version", status.build().version());
+        nodeCard.text("uptime", "Uptime", Durations.format(status.uptime(now)));
+        nodeCard.text("started", "Started", status.startedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        nodeCard.text("id", "Node id", status.identity().nodeId());
+        nodeCard.text("starts", "Starts of this home", String.valueOf(status.identity().starts()));
+        nodeCard.text("home", "Home", status.home().root().toString());
+        nodeCard.text("listen", "Listening on", node.baseUrl());
+        nodeCard.text("java", "Java", status.build().javaVersion());
         showDatabase(report.component("database"));
         showRocks(report.component("rocksdb"));
         showKernels(report.component("kernels"));
@@ -91,26 +92,26 @@ public class OverviewView extends VerticalLayout {
     }
 
     private void showDatabase(ComponentHealth db) {
-        databaseCard.status(db.up())
-            .field("product", "Product", text(db.details(), "product"))
-            .field("url", "URL", text(db.details(), "url"))
-            .field("latency", "Round trip", db.details().containsKey("latencyMs")
-                ? String.format("%.1f ms", ((Number) db.details().get("latencyMs")).doubleValue()) : "")
-            .field("error", "Error", text(db.details(), "error"));
+        databaseCard.status(db.up());
+        databaseCard.text("product", "Product", text(db.details(), "product"));
+        databaseCard.text("url", "URL", text(db.details(), "url"));
+        databaseCard.text("latency", "Round trip", db.details().containsKey("latencyMs")
+            ? String.format("%.1f ms", ((Number) db.details().get("latencyMs")).doubleValue()) : "");
+        databaseCard.text("error", "Error", text(db.details(), "error"));
     }
 
     private void showRocks(ComponentHealth rocks) {
-        rocksCard.status(rocks.up())
-            .field("path", "Path", text(rocks.details(), "path"))
-            .field("live", "Live data", rocks.details().get("liveDataBytes") instanceof Number n
-                ? ByteSize.format(n.longValue()) : "")
-            .field("error", "Error", text(rocks.details(), "error"));
+        rocksCard.status(rocks.up());
+        rocksCard.text("path", "Path", text(rocks.details(), "path"));
+        rocksCard.text("live", "Live data", rocks.details().get("liveDataBytes") instanceof Number n
+            ? ByteSize.format(n.longValue()) : "");
+        rocksCard.text("error", "Error", text(rocks.details(), "error"));
     }
 
     private void showKernels(ComponentHealth kernels) {
-        kernelsCard.status(kernels.up())
-            .field("implementation", "In use", text(kernels.details(), "implementation"))
-            .field("detail", "Detail", text(kernels.details(), "detail"));
+        kernelsCard.status(kernels.up());
+        kernelsCard.text("implementation", "In use", text(kernels.details(), "implementation"));
+        kernelsCard.text("detail", "Detail", text(kernels.details(), "detail"));
     }
 
     private void showDisk(ComponentHealth disk) {
@@ -118,11 +119,11 @@ public class OverviewView extends VerticalLayout {
         long free = d.get("freeBytes") instanceof Number n ? n.longValue() : 0;
         long total = d.get("totalBytes") instanceof Number n ? n.longValue() : 0;
         long min = d.get("minFreeBytes") instanceof Number n ? n.longValue() : 0;
-        diskCard.status(disk.up())
-            .field("free", "Free", ByteSize.format(free))
-            .field("total", "Total", ByteSize.format(total))
-            .field("min", "Minimum free", ByteSize.format(min))
-            .field("error", "Error", text(d, "error"));
+        diskCard.status(disk.up());
+        diskCard.text("free", "Free", ByteSize.format(free));
+        diskCard.text("total", "Total", ByteSize.format(total));
+        diskCard.text("min", "Minimum free", ByteSize.format(min));
+        diskCard.text("error", "Error", text(d, "error"));
         diskBar.removeAll();
         diskBar.add(new Html(UsageBar.svg(total - free, total, !disk.up(),
             ByteSize.format(total - free) + " used of " + ByteSize.format(total))));
@@ -131,19 +132,5 @@ public class OverviewView extends VerticalLayout {
     private static String text(Map<String, Object> details, String key) {
         Object value = details.get(key);
         return value == null ? "" : value.toString();
-    }
-
-    static String formatDuration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min " + (s % 60) + " s";
-        }
-        if (s < 86400) {
-            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
-        }
-        return (s / 86400) + " d " + (s % 86400 / 3600) + " h";
     }
 }

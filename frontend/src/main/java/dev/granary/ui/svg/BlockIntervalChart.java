@@ -1,5 +1,7 @@
 package dev.granary.ui.svg;
 
+import static dev.granary.ui.svg.SvgText.escape;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,9 +242,5 @@ public final class BlockIntervalChart {
 
     static String seconds(long millis) {
         return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package dev.granary.ui.svg;
 
+import static dev.granary.ui.svg.SvgText.escape;
+
 import java.util.Locale;
 
 /**
@@ -22,9 +24,5 @@ public final class UsageBar {
                 + "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"#e4e8ee\"/>"
                 + "<rect x=\"0\" y=\"0\" width=\"%.1f\" height=\"%d\" rx=\"4\" fill=\"%s\"/></svg>",
             height, width, height, escape(label), width, height, filled, height, color);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
