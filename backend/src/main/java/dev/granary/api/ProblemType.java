@@ -13,6 +13,7 @@ public enum ProblemType {
     CSRF("csrf", 403, "CSRF token missing or wrong"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     CONFLICT("conflict", 409, "Conflict"),
+    WALLET_LOCKED("wallet-locked", 423, "Wallet locked"),
     UNAVAILABLE("unavailable", 503, "Service unavailable"),
     INTERNAL("internal", 500, "Internal server error");
 

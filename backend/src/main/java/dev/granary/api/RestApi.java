@@ -8,6 +8,7 @@ import dev.granary.auth.Permission;
 import dev.granary.auth.ThrottledException;
 import dev.granary.errors.ConflictException;
 import dev.granary.errors.NotFoundException;
+import dev.granary.wallet.WalletLockedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -92,6 +93,8 @@ public final class RestApi {
                 respond(ctx, Problem.of(ProblemType.NOT_FOUND, e.getMessage())));
             cfg.routes.exception(ConflictException.class, (e, ctx) ->
                 respond(ctx, Problem.of(ProblemType.CONFLICT, e.getMessage())));
+            cfg.routes.exception(WalletLockedException.class, (e, ctx) ->
+                respond(ctx, Problem.of(ProblemType.WALLET_LOCKED, e.getMessage())));
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, Problem.of(ProblemType.INVALID_REQUEST, e.getMessage())));
             cfg.routes.exception(Exception.class, RestApi::internalError);

@@ -55,6 +55,21 @@ final class ConfigDescriptions {
         Map.entry("chain.genesis-time", """
             Start of epoch 0, e.g. "2026-11-21T12:00:00Z". Empty: the moment genesis is created. Two nodes given
             the same genesis time and the same keys in <home>/chain/keys create the same genesis."""),
+        Map.entry("wallet.passphrase-file", """
+            File holding the wallet store's passphrase (first line). Empty: GRANARY_WALLET_PASSPHRASE, else a
+            prompt when `granary run` has a terminal, else the store starts locked (unlock it in the dashboard
+            or with POST /api/v1/wallets/unlock). Keep the file 0600 and off backups of the home."""),
+        Map.entry("wallet.top-up-interval", "The least time between two watermark top-ups of the same address (e.g. 10m, 1h)."),
+        Map.entry("messages.replace-after-epochs", """
+            A message the node sent that is not on chain after this many epochs is replaced with a higher premium."""),
+        Map.entry("messages.gas-overestimation", "The estimated gas limit of every message is multiplied by this (Lotus' GasOverEstimation)."),
+        Map.entry("messages.max-fee", """
+            The most one message may pay in fees (fee cap × gas limit); replacements never go above it."""),
+        Map.entry("messages.replace-premium-factor", "Each replacement's premium is at least the previous one times this (Lotus: 1.25)."),
+        Map.entry("messages.confidence", "Epochs built on top of a message's receipt before the node counts it as confirmed."),
+        Map.entry("storage.heartbeat-interval", "How often this node stats and probes each of its storage paths."),
+        Map.entry("storage.heartbeat-timeout", """
+            A storage path with no successful heartbeat for this long is unhealthy and gets no new files."""),
         Map.entry("chain.max-fee", "Default most a message may pay in fees when the node estimates its gas."));
 
     private ConfigDescriptions() {}

@@ -123,6 +123,17 @@ public final class ConfigFile {
         }
     }
 
+    private static void validateWalletAndMessages(NodeConfig.Wallet wallet, NodeConfig.Messages messages) {
+        Durations.parse(wallet.topUpInterval());
+        TokenAmount.parse(messages.maxFee());
+        if (messages.replaceAfterEpochs() < 1 || messages.confidence() < 0) {
+            throw new IllegalArgumentException("messages.replace-after-epochs must be at least 1 and messages.confidence at least 0");
+        }
+        if (!(messages.gasOverestimation() >= 1.0) || !(messages.replacePremiumFactor() >= 1.0)) {
+            throw new IllegalArgumentException("messages.gas-overestimation and messages.replace-premium-factor must be at least 1.0");
+        }
+    }
+
     private static void validate(NodeConfig config, String source) {
         try {
             config.server().listenAddress();
@@ -134,6 +145,9 @@ public final class ConfigFile {
             Durations.parse(config.auth().signInBaseDelay());
             Durations.parse(config.auth().signInMaxDelay());
             validateChain(config.chain());
+            validateWalletAndMessages(config.wallet(), config.messages());
+            Durations.parse(config.storage().heartbeatInterval());
+            Durations.parse(config.storage().heartbeatTimeout());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }

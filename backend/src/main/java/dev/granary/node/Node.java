@@ -1,5 +1,7 @@
 package dev.granary.node;
 
+import dev.granary.alerts.AlertRoutes;
+import dev.granary.alerts.Alerts;
 import dev.granary.api.RestApi;
 import dev.granary.auth.AuthRoutes;
 import dev.granary.auth.AuthServices;
@@ -12,6 +14,8 @@ import dev.granary.chain.rest.MpoolRoutes;
 import dev.granary.chain.rest.StateRoutes;
 import dev.granary.chain.service.ChainSetup;
 import dev.granary.chain.service.LocalChain;
+import dev.granary.control.ControlService;
+import dev.granary.control.rest.ControlRoutes;
 import dev.granary.db.Database;
 import dev.granary.health.DatabaseHealth;
 import dev.granary.health.DiskHealth;
@@ -23,7 +27,12 @@ import dev.granary.http.WebServer;
 import dev.granary.http.WebUi;
 import dev.granary.kernels.Kernels;
 import dev.granary.kv.KvStore;
+import dev.granary.messages.MessageService;
+import dev.granary.messages.rest.OutgoingMessageRoutes;
 import dev.granary.units.ByteSize;
+import dev.granary.wallet.WalletService;
+import dev.granary.wallet.rest.WalletRoutes;
+import dev.granary.wallet.watermark.Watermarks;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -40,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Granary node. Start order: home lock, config, logs, kernels, database, RocksDB, chain, HTTP.
- * Stop runs the reverse (HTTP, chain producer, RocksDB, database, lock), so nothing writes to a closed store.
+ * A running Granary node. Start order: home lock, config, logs, kernels, database, RocksDB, chain, wallet
+ * store, message service, watermarks, HTTP. Stop runs the reverse, so nothing writes to a closed store.
  */
 public final class Node implements AutoCloseable {
 
@@ -59,6 +68,11 @@ public final class Node implements AutoCloseable {
     private final RestApi api;
     private final AuthServices auth;
     private final LocalChain chain;
+    private final Alerts alerts;
+    private final WalletService wallets;
+    private final MessageService messages;
+    private final ControlService control;
+    private final Watermarks watermarks;
     private WebServer web;
     private final Optional<WebUi> ui;
     private final Deque<AutoCloseable> stopOrder;
@@ -77,6 +91,11 @@ public final class Node implements AutoCloseable {
         this.api = b.api;
         this.auth = b.auth;
         this.chain = b.chain;
+        this.alerts = b.alerts;
+        this.wallets = b.wallets;
+        this.messages = b.messages;
+        this.control = b.control;
+        this.watermarks = b.watermarks;
         this.ui = b.ui;
         this.stopOrder = b.stopOrder;
     }
@@ -117,9 +136,21 @@ public final class Node implements AutoCloseable {
             b.auth = AuthServices.create(b.database.jdbi(), b.home.root(), b.config.auth(), b.clock);
             InitialAdmin.ensure(b.auth.users(), b.home.root(), System.getenv(InitialAdmin.ENV), System.out);
             LocalChain localChain = b.chain;
+            b.alerts = new Alerts(b.database.jdbi(), b.clock);
+            b.wallets = WalletService.open(b.database.jdbi(), b.config.wallet(), options.walletPassphrase(), localChain,
+                b.auth.audit(), b.clock);
+            b.messages = MessageService.start(b.database.jdbi(), b.config.messages(), localChain, b.wallets,
+                b.auth.audit(), b.clock);
+            b.stopOrder.push(b.messages);
+            b.control = ControlService.create(b.database.jdbi(), localChain, b.wallets, b.messages, b.auth.audit(), b.clock);
+            b.watermarks = Watermarks.start(b.database.jdbi(), b.config.wallet(), localChain, b.wallets, b.messages,
+                b.alerts, b.auth.audit(), b.clock);
+            b.stopOrder.push(b.watermarks);
             b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth),
                     new ChainRoutes(localChain, localChain::manualClock), new StateRoutes(localChain),
-                    new MessageRoutes(localChain), new MpoolRoutes(localChain)),
+                    new MessageRoutes(localChain), new MpoolRoutes(localChain), new AlertRoutes(b.alerts),
+                    new WalletRoutes(b.wallets), new OutgoingMessageRoutes(b.messages),
+                    new ControlRoutes(b.control, b.watermarks)),
                 build.version(), b.metrics, b.auth);
             b.ui = b.config.ui().enabled() ? options.webUi() : Optional.empty();
             b.ui.ifPresent(b.stopOrder::push);
@@ -196,6 +227,11 @@ public final class Node implements AutoCloseable {
     public ChainApi chain() { return chain; }
     /** The chain's manual clock when config says chain.clock = "manual" (tests, demos); empty on wall time. */
     public Optional<ManualClock> manualClock() { return chain.manualClock(); }
+    public Alerts alerts() { return alerts; }
+    public WalletService wallets() { return wallets; }
+    public MessageService messages() { return messages; }
+    public ControlService control() { return control; }
+    public Watermarks watermarks() { return watermarks; }
     public int port() { return web.port(); }
 
     public String baseUrl() {
@@ -219,6 +255,11 @@ public final class Node implements AutoCloseable {
         RestApi api;
         AuthServices auth;
         LocalChain chain;
+        Alerts alerts;
+        WalletService wallets;
+        MessageService messages;
+        ControlService control;
+        Watermarks watermarks;
         Optional<WebUi> ui = Optional.empty();
         final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     }

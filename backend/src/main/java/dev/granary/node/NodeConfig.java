@@ -5,15 +5,17 @@ package dev.granary.node;
  * default values: the file written at first start and the parser both derive from it.
  */
 public record NodeConfig(Server server, Database database, Auth auth, Kernels kernels, Logging logging,
-                         Health health, Ui ui, Chain chain) {
+                         Health health, Ui ui, Chain chain, Wallet wallet, Messages messages, Storage storage) {
 
     public static NodeConfig defaults() {
         return new NodeConfig(Server.defaults(), Database.defaults(), Auth.defaults(), Kernels.defaults(),
-            Logging.defaults(), Health.defaults(), Ui.defaults(), Chain.defaults());
+            Logging.defaults(), Health.defaults(), Ui.defaults(), Chain.defaults(), Wallet.defaults(),
+            Messages.defaults(), Storage.defaults());
     }
 
     public NodeConfig withListen(String listen) {
-        return new NodeConfig(new Server(listen), database, auth, kernels, logging, health, ui, chain);
+        return new NodeConfig(new Server(listen), database, auth, kernels, logging, health, ui, chain, wallet,
+            messages, storage);
     }
 
     public record Server(String listen) {
@@ -72,5 +74,37 @@ public record NodeConfig(Server server, Database database, Auth auth, Kernels ke
             return new Chain("granary-devnet", "devnet", "4s", "wall", true, "50000000 FIL", "1100000000 FIL",
                 2000, 100, "0.07 FIL", "");
         }
+    }
+
+    /**
+     * The wallet store. The passphrase itself never goes in this file: it comes from
+     * GRANARY_WALLET_PASSPHRASE, the file named here, or a prompt at start.
+     *
+     * @param topUpInterval the least time between two watermark top-ups of one address
+     */
+    public record Wallet(String passphraseFile, String topUpInterval) {
+        static Wallet defaults() { return new Wallet("", "10m"); }
+    }
+
+    /**
+     * The outgoing-message service (Lotus' [Fees] and message-signer settings).
+     *
+     * @param replaceAfterEpochs a pushed message not executed after this many epochs is replaced by fee
+     * @param gasOverestimation  the estimated gas limit is multiplied by this (Lotus GasOverEstimation)
+     * @param maxFee             the most one message may pay (fee cap × gas limit), also for replacements
+     * @param replacePremiumFactor each replacement's premium is at least the old one times this (Lotus: 1.25)
+     * @param confidence         epochs built on a message's receipt before it counts as confirmed
+     */
+    public record Messages(long replaceAfterEpochs, double gasOverestimation, String maxFee,
+                           double replacePremiumFactor, long confidence) {
+        static Messages defaults() { return new Messages(10, 1.25, "0.07 FIL", 1.25, 5); }
+    }
+
+    /**
+     * Storage paths: how often this node proves each path alive, and how long a path may go without
+     * that before it counts as unhealthy.
+     */
+    public record Storage(String heartbeatInterval, String heartbeatTimeout) {
+        static Storage defaults() { return new Storage("10s", "50s"); }
     }
 }

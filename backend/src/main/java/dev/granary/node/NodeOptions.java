@@ -12,16 +12,30 @@ import java.util.ServiceLoader;
  *
  * @param listen overrides server.listen from config.toml when set
  * @param webUi the dashboard; empty runs headless
+ * @param walletPassphrase unlocks the wallet store at start (from a prompt or a test); when empty the
+ *                         node looks at GRANARY_WALLET_PASSPHRASE and wallet.passphrase-file, else starts locked
  */
-public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock, Optional<Path> importSnapshot) {
+public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock, Optional<Path> importSnapshot,
+                          Optional<String> walletPassphrase) {
 
     public NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock clock) {
-        this(home, listen, webUi, clock, Optional.empty());
+        this(home, listen, webUi, clock, Optional.empty(), Optional.empty());
     }
 
     /** Starts from the chain snapshot (CARv1) at {@code file} instead of a new genesis; the home must have no chain. */
     public NodeOptions withImportSnapshot(Path file) {
-        return new NodeOptions(home, listen, webUi, clock, Optional.of(file));
+        return new NodeOptions(home, listen, webUi, clock, Optional.of(file), walletPassphrase);
+    }
+
+    public NodeOptions withWalletPassphrase(String passphrase) {
+        return new NodeOptions(home, listen, webUi, clock, importSnapshot, Optional.of(passphrase));
+    }
+
+    /** Never print the passphrase. */
+    @Override
+    public String toString() {
+        return "NodeOptions[home=" + home + ", listen=" + listen + ", importSnapshot=" + importSnapshot
+            + ", walletPassphrase=" + (walletPassphrase.isPresent() ? "***" : "none") + "]";
     }
 
     /** What `granary run` uses: the dashboard found on the class path, wall-clock time. */
@@ -34,7 +48,7 @@ public record NodeOptions(Path home, String listen, Optional<WebUi> webUi, Clock
     }
 
     public NodeOptions withWebUi(WebUi ui) {
-        return new NodeOptions(home, listen, Optional.of(ui), clock, importSnapshot);
+        return new NodeOptions(home, listen, Optional.of(ui), clock, importSnapshot, walletPassphrase);
     }
 
     public static Optional<WebUi> discoverWebUi() {

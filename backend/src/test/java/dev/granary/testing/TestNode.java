@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestNode implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Every test node's wallet store is unlocked with this at start. */
+    public static final String WALLET_PASSPHRASE = "correct horse battery staple (test wallet)";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Node node;
@@ -49,7 +51,8 @@ public final class TestNode implements AutoCloseable {
      */
     public static TestNode start(Path home, Optional<WebUi> ui) {
         useManualChainClockUnlessConfigured(home);
-        return new TestNode(Node.start(new NodeOptions(home, "127.0.0.1:0", ui, Clock.systemUTC())));
+        return new TestNode(Node.start(new NodeOptions(home, "127.0.0.1:0", ui, Clock.systemUTC())
+            .withWalletPassphrase(WALLET_PASSPHRASE)));
     }
 
     private static void useManualChainClockUnlessConfigured(Path home) {
