@@ -15,6 +15,7 @@ import dev.granary.health.HealthReport;
 import dev.granary.node.Node;
 import dev.granary.node.NodeStatus;
 import dev.granary.ui.NodeAccess;
+import dev.granary.ui.security.AsUser;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
 import dev.granary.ui.shell.FieldCard;
@@ -26,7 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** Real node status — version, uptime, home, stores, kernels, disk — refreshed every few seconds. */
+/** Real node status — version, uptime, home, stores, kernels, disk, open alerts — refreshed every few seconds. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview")
 @RequiresPermission(Permission.READ)
@@ -42,6 +43,7 @@ public class OverviewView extends VerticalLayout {
     private final FieldCard kernelsCard = new FieldCard("Kernels", "kernels");
     private final FieldCard diskCard = new FieldCard("Disk", "disk");
     private final Div diskBar = new Div();
+    private final OpenAlerts alerts = new OpenAlerts();
     private Registration poll;
 
     public OverviewView() {
@@ -51,7 +53,7 @@ public class OverviewView extends VerticalLayout {
         cards.addClassName("granary-cards");
         diskBar.setId("disk-usage");
         diskCard.add(diskBar);
-        add(new Div(new Span("Node health: "), overall), cards);
+        add(new Div(new Span("Node health: "), overall), cards, alerts);
         setWidthFull();
         refresh();
     }
@@ -89,6 +91,7 @@ public class OverviewView extends VerticalLayout {
         showRocks(report.component("rocksdb"));
         showKernels(report.component("kernels"));
         showDisk(report.component("disk"));
+        AsUser.call(actor -> node.alerts().list(actor, false, OpenAlerts.SHOWN)).ifPresent(alerts::show);
     }
 
     private void showDatabase(ComponentHealth db) {

@@ -10,6 +10,7 @@ import static com.codeborne.selenide.Selenide.open;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.codeborne.selenide.Selenide;
+import dev.granary.alerts.Severity;
 import dev.granary.node.BuildInfo;
 import dev.granary.testing.TestNode;
 import dev.granary.ui.VaadinWebUi;
@@ -67,6 +68,17 @@ class OverviewViewTest {
 
         Path shot = Browser.screenshot("overview");
         assertTrue(Files.size(shot) > 10_000, "screenshot has content");
+    }
+
+    @Test
+    void openAlertsAppearAndLeaveAsTheyAreRaisedAndResolved() {
+        open(node.url("/"));
+        $("#no-alerts").shouldBe(visible);
+        node.node().alerts().raise("test.overview", Severity.CRITICAL, "test", "storage path /srv/a is unreachable");
+        $("#open-alerts [data-key='test.overview']").shouldHave(text("critical"), Duration.ofSeconds(10))
+            .shouldHave(text("storage path /srv/a is unreachable"));
+        node.node().alerts().resolve("test.overview", "reachable again");
+        $("#open-alerts [data-key='test.overview']").shouldNot(exist, Duration.ofSeconds(10));
     }
 
     @Test
