@@ -68,6 +68,9 @@ public interface ChainApi {
     /** StateMinerInfo; empty when there is no miner actor at the address. */
     Optional<MinerInfo> stateMinerInfo(Address miner, TipSetKey tipSet);
 
+    /** StateListMiners: the ID addresses of every miner with a power claim. */
+    List<Address> stateListMiners(TipSetKey tipSet);
+
     /** StateMarketBalance. */
     MarketBalance stateMarketBalance(Address address, TipSetKey tipSet);
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "mpool", mixinStandardHelpOptions = true,
     description = {"List pending messages, push signed ones, send FIL signed with a local key file.",
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
-    subcommands = {MpoolCommand.Pending.class, MpoolCommand.Push.class, MpoolSendCommand.class})
+    subcommands = {MpoolCommand.Pending.class, MpoolCommand.Push.class, MpoolSendCommand.class,
+        MpoolReplaceCommand.class})
 public final class MpoolCommand implements Runnable {
 
     /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */

@@ -4,6 +4,7 @@ import dev.granary.node.ConfigFile;
 import dev.granary.node.HomeLock;
 import dev.granary.node.Node;
 import dev.granary.node.NodeOptions;
+import dev.granary.wallet.WalletService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,12 @@ public final class RunCommand implements Callable<Integer> {
             + " The home must not have a chain yet.")
     Path importSnapshot;
 
+    @Option(names = "--wallet-passphrase-file", paramLabel = "FILE",
+        description = {"Unlock the wallet store at start with the first line of FILE (keep it chmod 600).",
+            "Without it: $GRANARY_WALLET_PASSPHRASE, else wallet.passphrase-file in config.toml, else a prompt",
+            "when there is a terminal, else the store starts locked (unlock it in the dashboard or by REST)."})
+    Path walletPassphraseFile;
+
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -39,6 +46,9 @@ public final class RunCommand implements Callable<Integer> {
         Node node;
         try {
             NodeOptions options = NodeOptions.forCommandLine(home, listen);
+            if (walletPassphraseFile != null) {
+                options = options.withWalletPassphrase(WalletService.passphraseFromFile(walletPassphraseFile));
+            }
             node = Node.start(importSnapshot == null ? options : options.withImportSnapshot(importSnapshot));
         } catch (HomeLock.HomeLockedException | ConfigFile.ConfigException | IllegalStateException
                  | java.io.UncheckedIOException e) {
@@ -46,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "granary-shutdown"));
+        if (System.console() != null) {
+            WalletStartPrompt.unlock(node, WalletLockCommands.CONSOLE, System.err);
+        }
         stopRequested.await();
         node.stop();
         return 0;

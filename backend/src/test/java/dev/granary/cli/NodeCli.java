@@ -120,6 +120,15 @@ final class NodeCli implements AutoCloseable {
         chain.environment = env::get;
         MpoolCommand mpool = cli.getSubcommands().get("mpool").getCommand();
         mpool.environment = env::get;
+        WalletCommand wallet = cli.getSubcommands().get("wallet").getCommand();
+        wallet.environment = env::get;
+        wallet.passwordPrompt = prompt;
+        ActorCommand actor = cli.getSubcommands().get("actor").getCommand();
+        actor.environment = env::get;
+        WatermarksCommand watermarks = cli.getSubcommands().get("watermarks").getCommand();
+        watermarks.environment = env::get;
+        MessagesCommand messages = cli.getSubcommands().get("messages").getCommand();
+        messages.environment = env::get;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));

@@ -73,6 +73,11 @@ public final class Processes {
     }
 
     public static Running granary(String... args) {
+        return granary(java.util.Map.of(), args);
+    }
+
+    /** As {@link #granary(String...)}, with extra environment variables (GRANARY_FAULT, a wallet passphrase). */
+    public static Running granary(java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -82,6 +87,7 @@ public final class Processes {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("GRANARY_HOME");
+        pb.environment().putAll(environment);
         try {
             return new Running(pb.start());
         } catch (IOException e) {

@@ -50,6 +50,24 @@ public final class StateKeys {
         return concat(POWER_CLAIM_PREFIX, Address.ofId(minerId).bytes());
     }
 
+    /** The miner ID address of a power-claim key; null for a key of any other kind. */
+    public static Address powerClaimMiner(byte[] key) {
+        if (!startsWith(key, POWER_CLAIM_PREFIX)) {
+            return null;
+        }
+        return Address.fromBytes(java.util.Arrays.copyOfRange(key, POWER_CLAIM_PREFIX.length, key.length));
+    }
+
+    /** Whether {@code key} sorts after every power-claim key (iteration in key order can stop there). */
+    public static boolean afterPowerClaims(byte[] key) {
+        return java.util.Arrays.compareUnsigned(key, POWER_CLAIM_PREFIX) > 0 && !startsWith(key, POWER_CLAIM_PREFIX);
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length
+            && java.util.Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     public static byte[] marketEscrow(long partyId) {
         return concat(MARKET_ESCROW_PREFIX, Address.ofId(partyId).bytes());
     }

@@ -1,5 +1,8 @@
 package dev.granary.chain.actors;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +15,7 @@ import dev.granary.chain.actors.power.Claim;
 import dev.granary.chain.actors.power.PowerState;
 import dev.granary.chain.actors.reward.RewardState;
 import dev.granary.chain.state.StateSession;
+import dev.granary.chain.state.TrieEntry;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
 import dev.granary.multiformats.Cid;
@@ -25,12 +29,14 @@ import dev.granary.multiformats.Cid;
 public final class StateQueries {
 
     private final Cid root;
+    private final StateSession session;
     private final ActorTable actors;
     private final InitActor init;
 
     private StateQueries(KvStore kv, Cid root) {
         this.root = Objects.requireNonNull(root, "root");
-        this.actors = new ActorTable(StateSession.on(kv, root));
+        this.session = StateSession.on(kv, root);
+        this.actors = new ActorTable(session);
         this.init = new InitActor(actors);
     }
 
@@ -88,6 +94,25 @@ public final class StateQueries {
         }
         byte[] bytes = actors.store().get(StateKeys.powerClaim(id.getAsLong()));
         return bytes == null ? Optional.empty() : Optional.of(Claim.CODEC.decode(bytes));
+    }
+
+    /**
+     * Lotus' StateListMiners: the ID address of every miner the power actor has a claim for, in key
+     * order. Walks the state trie in key order up to the end of the claims (they sort last).
+     */
+    public List<Address> listMiners() {
+        List<Address> miners = new ArrayList<>();
+        Iterator<TrieEntry> entries = session.iterator();
+        while (entries.hasNext()) {
+            byte[] key = entries.next().key();
+            Address miner = StateKeys.powerClaimMiner(key);
+            if (miner != null) {
+                miners.add(miner);
+            } else if (StateKeys.afterPowerClaims(key)) {
+                break;
+            }
+        }
+        return miners;
     }
 
     /** The power actor's state: network totals, this epoch's power and pledge, the miner count. */

@@ -179,6 +179,11 @@ public final class LocalChain implements ChainApi {
     }
 
     @Override
+    public List<Address> stateListMiners(TipSetKey tipSet) {
+        return readState(tipSet, StateQueries::listMiners);
+    }
+
+    @Override
     public MarketBalance stateMarketBalance(Address address, TipSetKey tipSet) {
         return readState(tipSet, state -> state.marketBalance(address));
     }
