@@ -1,13 +1,36 @@
 package dev.granary.control.rest;
 
+import dev.granary.address.Address;
 import dev.granary.api.ApiRoute;
+import dev.granary.api.JsonSchema;
+import dev.granary.api.RestAccess;
 import dev.granary.api.RouteGroup;
+import dev.granary.auth.Actor;
+import dev.granary.auth.Permission;
+import dev.granary.control.AddressChoice;
 import dev.granary.control.ControlService;
+import dev.granary.messages.rest.MessageJson;
+import dev.granary.control.SelectionConfig;
+import dev.granary.messages.MessageState;
+import dev.granary.messages.OutgoingMessage;
 import dev.granary.wallet.watermark.Watermarks;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.JsonNode;
 
-/** /api/v1/miners/{id}/control and /api/v1/wallets/watermarks. */
+/** /api/v1/miners, /api/v1/miners/{id}/control and /api/v1/watermarks. */
 public final class ControlRoutes implements RouteGroup {
+
+    static final String TAG = "control";
+    private static final String BASE = "/v1/miners/{id}/control";
+    private static final String SENT = "Sent: 202 with the message on its way; with wait, 200 once it is confirmed or"
+        + " failed (state and exitCode say which), or 202 when the wait timed out. Refused by the message pool: 409";
 
     private final ControlService control;
     private final Watermarks watermarks;
@@ -19,6 +42,166 @@ public final class ControlRoutes implements RouteGroup {
 
     @Override
     public List<ApiRoute> routes() {
-        return List.of();
+        List<ApiRoute> routes = new ArrayList<>(List.of(
+            ApiRoute.get("/v1/miners").permission(Permission.READ).tag(TAG)
+                .summary("The miners on chain this node can act for: a key of the owner, worker or a control address is"
+                    + " in its wallet (limited to the caller's miners)")
+                .response(200, "The miners", JsonSchema.array(JsonSchema.object()
+                    .prop("miner", JsonSchema.string()).prop("owner", JsonSchema.string())
+                    .prop("worker", JsonSchema.string()).prop("controlAddresses", JsonSchema.array(JsonSchema.string()))
+                    .prop("rolesHere", JsonSchema.array(JsonSchema.string())
+                        .description("Which of its addresses this wallet holds: owner, worker, control-N"))))
+                .handler(ctx -> ctx.json(control.controlledMiners(RestAccess.actor(ctx)).stream()
+                    .map(ControlJson::miner).toList())),
+            ApiRoute.get(BASE).permission(Permission.READ).tag(TAG)
+                .summary("A miner's owner, worker, beneficiary and control addresses with key, balance, roles and whether"
+                    + " this wallet holds the key; the pending worker and owner changes (lotus-miner actor control list)")
+                .response(200, "The control addresses", ControlJson.overviewSchema())
+                .handler(ctx -> ctx.json(ControlJson.overview(control.overview(RestAccess.actor(ctx), miner(ctx))))),
+            ApiRoute.put(BASE + "/addresses").permission(Permission.SIGN).tag(TAG)
+                .summary("Set the control addresses: ChangeWorkerAddress from the owner, worker unchanged"
+                    + " {addresses: [...], wait?: bool, timeout?: \"60s\" (at most 5m)}")
+                .requestBody(JsonSchema.object()
+                    .prop("addresses", ControlJson.addressList("The new control addresses (accounts), [] to clear"))
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(202, SENT, MessageJson.messageSchema())
+                .response(200, "Waited: the message in its final state", MessageJson.messageSchema())
+                .handler(this::setAddresses),
+            ApiRoute.post(BASE + "/worker").permission(Permission.SIGN).tag(TAG)
+                .summary("Propose a new worker (an account with a BLS key): ChangeWorkerAddress from the owner; it can be"
+                    + " confirmed once the chain reaches the change's epoch {newWorker, wait?, timeout?}")
+                .requestBody(JsonSchema.object().prop("newWorker", JsonSchema.string())
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(202, SENT, MessageJson.messageSchema())
+                .response(200, "Waited: the message in its final state", MessageJson.messageSchema())
+                .handler(this::proposeWorker),
+            ApiRoute.post(BASE + "/worker/confirm").permission(Permission.SIGN).tag(TAG)
+                .summary("Confirm the pending worker change (ConfirmChangeWorkerAddress from the owner), refused before"
+                    + " its epoch {newWorker?: must match the pending one, wait?, timeout?}")
+                .requestBody(JsonSchema.object().prop("newWorker", JsonSchema.string(), false)
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(202, SENT, MessageJson.messageSchema())
+                .response(200, "Waited: the message in its final state", MessageJson.messageSchema())
+                .handler(this::confirmWorker),
+            ApiRoute.post(BASE + "/owner").permission(Permission.SIGN).tag(TAG)
+                .summary("Propose a new owner: ChangeOwnerAddress from the current owner {newOwner, wait?, timeout?};"
+                    + " the new owner then confirms")
+                .requestBody(JsonSchema.object().prop("newOwner", JsonSchema.string())
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(202, SENT, MessageJson.messageSchema())
+                .response(200, "Waited: the message in its final state", MessageJson.messageSchema())
+                .handler(this::proposeOwner),
+            ApiRoute.post(BASE + "/owner/confirm").permission(Permission.SIGN).tag(TAG)
+                .summary("Confirm the owner change: ChangeOwnerAddress from the proposed owner {newOwner, wait?, timeout?}")
+                .requestBody(JsonSchema.object().prop("newOwner", JsonSchema.string())
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(202, SENT, MessageJson.messageSchema())
+                .response(200, "Waited: the message in its final state", MessageJson.messageSchema())
+                .handler(this::confirmOwner),
+            ApiRoute.get(BASE + "/selection").permission(Permission.READ).tag(TAG)
+                .summary("The sender selection of the miner (Lotus [Addresses]) and, for every message type, the address"
+                    + " that sends next and the verdict on every candidate")
+                .response(200, "Configuration and explanation", JsonSchema.object()
+                    .prop("config", ControlJson.selectionSchema())
+                    .prop("explanation", JsonSchema.array(ControlJson.choiceSchema())))
+                .handler(this::selection),
+            ApiRoute.put(BASE + "/selection").permission(Permission.SIGN).tag(TAG)
+                .summary("Configure the sender selection: {preCommitControl, commitControl, terminateControl,"
+                    + " dealPublishControl: [addresses], disableOwnerFallback, disableWorkerFallback}; absent = empty/false")
+                .requestBody(ControlJson.selectionSchema())
+                .response(200, "Configuration and explanation", JsonSchema.object()
+                    .prop("config", ControlJson.selectionSchema())
+                    .prop("explanation", JsonSchema.array(ControlJson.choiceSchema())))
+                .handler(this::configureSelection)));
+        routes.addAll(new WatermarkRoutes(watermarks).routes());
+        return routes;
+    }
+
+    private static Address miner(Context ctx) {
+        return ControlParams.pathAddress(ctx, "id");
+    }
+
+    private void setAddresses(Context ctx) throws InterruptedException {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, false);
+        List<Address> addresses = ControlParams.addresses(body, "addresses", true);
+        Actor actor = RestAccess.actor(ctx);
+        respond(ctx, actor, control.setControlAddresses(actor, miner, addresses), ControlParams.waitFor(body));
+    }
+
+    private void proposeWorker(Context ctx) throws InterruptedException {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, false);
+        Address newWorker = ControlParams.requiredAddress(body, "newWorker");
+        Actor actor = RestAccess.actor(ctx);
+        respond(ctx, actor, control.proposeWorkerChange(actor, miner, newWorker), ControlParams.waitFor(body));
+    }
+
+    private void confirmWorker(Context ctx) throws InterruptedException {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, true);
+        Optional<Address> expected = ControlParams.optionalAddress(body, "newWorker");
+        Actor actor = RestAccess.actor(ctx);
+        respond(ctx, actor, control.confirmWorkerChange(actor, miner, expected), ControlParams.waitFor(body));
+    }
+
+    private void proposeOwner(Context ctx) throws InterruptedException {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, false);
+        Address newOwner = ControlParams.requiredAddress(body, "newOwner");
+        Actor actor = RestAccess.actor(ctx);
+        respond(ctx, actor, control.proposeOwnerChange(actor, miner, newOwner), ControlParams.waitFor(body));
+    }
+
+    private void confirmOwner(Context ctx) throws InterruptedException {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, false);
+        Address newOwner = ControlParams.requiredAddress(body, "newOwner");
+        Actor actor = RestAccess.actor(ctx);
+        respond(ctx, actor, control.confirmOwnerChange(actor, miner, newOwner), ControlParams.waitFor(body));
+    }
+
+    /** 409 when the pool refused it; otherwise 202 on its way, or 200 once waited to the end. */
+    private void respond(Context ctx, Actor actor, OutgoingMessage sent, Optional<Duration> wait) throws InterruptedException {
+        if (sent.state() == MessageState.REJECTED) {
+            throw MessageJson.refused(sent);
+        }
+        ctx.header("Location", "/api/v1/messages/" + sent.id());
+        OutgoingMessage now = sent;
+        if (wait.isPresent()) {
+            try {
+                now = control.await(actor, sent.id(), wait.get());
+            } catch (TimeoutException e) {
+                now = control.message(actor, sent.id());
+            }
+        }
+        ctx.status(now.state().done() ? 200 : 202).json(MessageJson.message(now));
+    }
+
+    private void selection(Context ctx) {
+        Address miner = miner(ctx);
+        ctx.json(selectionAnswer(RestAccess.actor(ctx), miner));
+    }
+
+    private void configureSelection(Context ctx) {
+        Address miner = miner(ctx);
+        JsonNode body = ControlParams.object(ctx, false);
+        SelectionConfig config = new SelectionConfig(
+            ControlParams.addresses(body, "preCommitControl", false), ControlParams.addresses(body, "commitControl", false),
+            ControlParams.addresses(body, "terminateControl", false),
+            ControlParams.addresses(body, "dealPublishControl", false),
+            ControlParams.bool(body, "disableOwnerFallback"), ControlParams.bool(body, "disableWorkerFallback"));
+        Actor actor = RestAccess.actor(ctx);
+        control.setSelectionConfig(actor, miner, config);
+        ctx.json(selectionAnswer(actor, miner));
+    }
+
+    private Map<String, Object> selectionAnswer(Actor actor, Address miner) {
+        SelectionConfig config = control.selectionConfig(actor, miner);
+        List<AddressChoice> choices = control.explain(actor, miner);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("config", ControlJson.selection(config));
+        out.put("explanation", choices.stream().map(c -> ControlJson.choice(c, control.explainFunds(c.use()))).toList());
+        return out;
     }
 }
