@@ -1,0 +1,4 @@
+package dev.granary.storage;
+
+/** One path's outcome in a heartbeat round. */
+public record HeartbeatReport(String pathId, boolean healthy, String error) {}
