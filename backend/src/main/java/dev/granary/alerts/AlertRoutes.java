@@ -35,23 +35,8 @@ public final class AlertRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = ApiRequests.limit(ctx, 100, 500);
         ctx.json(alerts.list(RestAccess.actor(ctx), all, limit).stream().map(AlertRoutes::json).toList());
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1 && n <= 500) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiRequests.invalid("limit must be a whole number from 1 to 500");
     }
 
     static Map<String, Object> json(Alert a) {

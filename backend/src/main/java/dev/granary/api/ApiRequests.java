@@ -35,6 +35,23 @@ public final class ApiRequests {
         }
     }
 
+    /** The {@code limit} query parameter of a list route: 1 to {@code max}, {@code fallback} when absent. */
+    public static int limit(Context ctx, int fallback, int max) {
+        String text = ctx.queryParam("limit");
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("limit must be a whole number from 1 to " + max);
+    }
+
     public static ProblemException invalid(String detail) {
         return new ProblemException(ProblemType.INVALID_REQUEST, detail);
     }

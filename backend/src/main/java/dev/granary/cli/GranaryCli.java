@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = GranaryCli.Version.class,
     description = "Granary: a storage-provider node (chain, wallets, storage, sealing, proving, dagstore) in one process.",
     subcommands = {RunCommand.class, CommpCommand.class, BenchCommand.class, ProofsCommand.class, AuthCommand.class,
-        UsersCommand.class, ChainCommand.class, MpoolCommand.class})
+        UsersCommand.class, ChainCommand.class, MpoolCommand.class, WalletCommand.class, StorageCommand.class,
+        MessagesCommand.class, ActorCommand.class, WatermarksCommand.class})
 public final class GranaryCli implements Runnable {
 
     @CommandLine.Spec

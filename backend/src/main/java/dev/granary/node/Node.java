@@ -29,7 +29,12 @@ import dev.granary.kernels.Kernels;
 import dev.granary.kv.KvStore;
 import dev.granary.messages.MessageService;
 import dev.granary.messages.rest.OutgoingMessageRoutes;
+import dev.granary.storage.StorageService;
+import dev.granary.storage.index.StorageIndex;
+import dev.granary.storage.rest.StorageFileRoutes;
+import dev.granary.storage.rest.StorageRoutes;
 import dev.granary.units.ByteSize;
+import dev.granary.units.Durations;
 import dev.granary.wallet.WalletService;
 import dev.granary.wallet.rest.WalletRoutes;
 import dev.granary.wallet.watermark.Watermarks;
@@ -73,6 +78,7 @@ public final class Node implements AutoCloseable {
     private final MessageService messages;
     private final ControlService control;
     private final Watermarks watermarks;
+    private final StorageService storage;
     private WebServer web;
     private final Optional<WebUi> ui;
     private final Deque<AutoCloseable> stopOrder;
@@ -96,6 +102,7 @@ public final class Node implements AutoCloseable {
         this.messages = b.messages;
         this.control = b.control;
         this.watermarks = b.watermarks;
+        this.storage = b.storage;
         this.ui = b.ui;
         this.stopOrder = b.stopOrder;
     }
@@ -139,18 +146,25 @@ public final class Node implements AutoCloseable {
             b.alerts = new Alerts(b.database.jdbi(), b.clock);
             b.wallets = WalletService.open(b.database.jdbi(), b.config.wallet(), options.walletPassphrase(), localChain,
                 b.auth.audit(), b.clock);
+            b.wallets.adoptChainKeys(b.home.root());
             b.messages = MessageService.start(b.database.jdbi(), b.config.messages(), localChain, b.wallets,
-                b.auth.audit(), b.clock);
+                b.auth.audit(), b.alerts, b.clock);
             b.stopOrder.push(b.messages);
-            b.control = ControlService.create(b.database.jdbi(), localChain, b.wallets, b.messages, b.auth.audit(), b.clock);
+            b.control = ControlService.create(b.database.jdbi(), localChain, b.wallets, b.messages, b.auth.audit(), b.clock,
+                dev.granary.fil.TokenAmount.parse(b.config.messages().maxFee()));
             b.watermarks = Watermarks.start(b.database.jdbi(), b.config.wallet(), localChain, b.wallets, b.messages,
                 b.alerts, b.auth.audit(), b.clock);
             b.stopOrder.push(b.watermarks);
+            b.storage = StorageService.start(new StorageIndex(b.database.jdbi()), identity.nodeId(), b.alerts,
+                b.auth.audit(), b.clock, Durations.parse(b.config.storage().heartbeatInterval()),
+                Durations.parse(b.config.storage().heartbeatTimeout()), b.kernels);
+            b.stopOrder.push(b.storage);
             b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth),
                     new ChainRoutes(localChain, localChain::manualClock), new StateRoutes(localChain),
                     new MessageRoutes(localChain), new MpoolRoutes(localChain), new AlertRoutes(b.alerts),
                     new WalletRoutes(b.wallets), new OutgoingMessageRoutes(b.messages),
-                    new ControlRoutes(b.control, b.watermarks)),
+                    new ControlRoutes(b.control, b.watermarks), new StorageRoutes(b.storage),
+                    new StorageFileRoutes(b.storage)),
                 build.version(), b.metrics, b.auth);
             b.ui = b.config.ui().enabled() ? options.webUi() : Optional.empty();
             b.ui.ifPresent(b.stopOrder::push);
@@ -232,6 +246,7 @@ public final class Node implements AutoCloseable {
     public MessageService messages() { return messages; }
     public ControlService control() { return control; }
     public Watermarks watermarks() { return watermarks; }
+    public StorageService storage() { return storage; }
     public int port() { return web.port(); }
 
     public String baseUrl() {
@@ -260,6 +275,7 @@ public final class Node implements AutoCloseable {
         MessageService messages;
         ControlService control;
         Watermarks watermarks;
+        StorageService storage;
         Optional<WebUi> ui = Optional.empty();
         final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     }

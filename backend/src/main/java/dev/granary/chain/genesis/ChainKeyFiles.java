@@ -18,8 +18,10 @@ import dev.granary.crypto.PrivateKey;
  * {@value #FUNDED} (the account funded at genesis), {@value #PRODUCER} (the genesis producer's worker
  * key: it signs tickets, election proofs and blocks) and {@value #BEACON} (the devnet beacon).
  *
- * <p>They are plain files until the encrypted wallet store exists; back them up with the home. A
- * snapshot restored onto a new home keeps producing only if these files are copied along.
+ * <p>They stay plain files because genesis and the producer read them before (and without) the wallet
+ * passphrase; the wallet store adopts the funded key into its encrypted store when unlocked
+ * (docs/wallets.md). Back them up with the home. A snapshot restored onto a new home keeps producing
+ * only if these files are copied along.
  */
 public final class ChainKeyFiles {
 
