@@ -11,13 +11,13 @@ import java.math.RoundingMode;
  * ("100 attoFIL", "1.25 nanoFIL", "2 FIL"), at most three decimals, with "≈" when that rounded.
  * The exact attoFIL value goes in the tooltip ({@link #exact}).
  */
-final class FilAmounts {
+public final class FilAmounts {
 
     static final int DECIMALS = 3;
 
     private FilAmounts() {}
 
-    static String readable(TokenAmount amount) {
+    public static String readable(TokenAmount amount) {
         BigInteger atto = amount.attoFil();
         if (atto.signum() == 0) {
             return "0 FIL";
@@ -30,7 +30,7 @@ final class FilAmounts {
         return (rounded ? "≈ " : "") + number + " " + unit.label();
     }
 
-    static String exact(TokenAmount amount) {
+    public static String exact(TokenAmount amount) {
         return amount.format(FilUnit.ATTO_FIL);
     }
 

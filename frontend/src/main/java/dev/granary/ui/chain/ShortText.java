@@ -1,17 +1,17 @@
 package dev.granary.ui.chain;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import dev.granary.ui.shell.Clipboard;
 import dev.granary.ui.shell.Notices;
 
 /**
  * CIDs and addresses are 40 to 60 characters: the dashboard shows the start and the end, which is
  * what people compare, and keeps the whole text in the tooltip and on the copy button.
  */
-final class ShortText {
+public final class ShortText {
 
     static final int HEAD = 10;
     static final int TAIL = 6;
@@ -19,7 +19,7 @@ final class ShortText {
     private ShortText() {}
 
     /** "bafy2bzace…x4kq6a"; text short enough already comes back unchanged. */
-    static String shorten(String text) {
+    public static String shorten(String text) {
         if (text.length() <= HEAD + TAIL + 1) {
             return text;
         }
@@ -27,7 +27,7 @@ final class ShortText {
     }
 
     /** The shortened text, with the full text on hover. */
-    static Span span(String full) {
+    public static Span span(String full) {
         Span span = new Span(shorten(full));
         span.setTitle(full);
         span.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
@@ -35,7 +35,7 @@ final class ShortText {
     }
 
     /** A small button that puts {@code text} on the clipboard; {@code what} names it for screen readers. */
-    static Button copyButton(String id, String what, String text) {
+    public static Button copyButton(String id, String what, String text) {
         Button copy = new Button(VaadinIcon.COPY_O.create(), e -> copy(what, text));
         copy.setId(id);
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
@@ -49,24 +49,7 @@ final class ShortText {
      * selection-and-copy command still works, so the script tries both.
      */
     private static void copy(String what, String text) {
-        UI.getCurrent().getPage().executeJs("""
-                const text = $0;
-                if (navigator.clipboard && window.isSecureContext) {
-                  return navigator.clipboard.writeText(text);
-                }
-                const area = document.createElement('textarea');
-                area.value = text;
-                area.setAttribute('readonly', '');
-                area.style.position = 'fixed';
-                area.style.opacity = '0';
-                document.body.appendChild(area);
-                area.select();
-                const done = document.execCommand('copy');
-                area.remove();
-                if (!done) {
-                  throw new Error('the browser refused to copy');
-                }
-                """, text)
+        Clipboard.copy(text)
             .then(Void.class, ignored -> Notices.success("Copied " + what),
                 error -> Notices.error("Could not copy " + what + " (" + error + "); copy it by hand: " + text));
     }

@@ -46,6 +46,13 @@ final class OpenAlerts extends Div {
         }
     }
 
+    /** The alerts could not be read (the database is down, say): say so instead of showing stale ones. */
+    void unavailable(String reason) {
+        shown = List.of();
+        rows.removeAll();
+        rows.add(new Span("Alerts cannot be read right now: " + reason));
+    }
+
     private static Span quiet(String text) {
         Span span = new Span(text);
         span.getStyle().set("color", "var(--lumo-secondary-text-color)");

@@ -17,6 +17,7 @@ import dev.granary.node.NodeStatus;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.AsUser;
 import dev.granary.ui.security.LivePolling;
+import dev.granary.ui.security.SessionEndedException;
 import dev.granary.ui.security.RequiresPermission;
 import dev.granary.ui.shell.FieldCard;
 import dev.granary.ui.shell.MainLayout;
@@ -91,7 +92,18 @@ public class OverviewView extends VerticalLayout {
         showRocks(report.component("rocksdb"));
         showKernels(report.component("kernels"));
         showDisk(report.component("disk"));
-        AsUser.call(actor -> node.alerts().list(actor, false, OpenAlerts.SHOWN)).ifPresent(alerts::show);
+        showAlerts();
+    }
+
+    /** A poll's read is not activity (AsUser.read), so an unattended Overview still times out. */
+    private void showAlerts() {
+        try {
+            alerts.show(AsUser.read(actor -> node.alerts().list(actor, false, OpenAlerts.SHOWN)));
+        } catch (SessionEndedException e) {
+            // the live polling sends the browser to the login page
+        } catch (RuntimeException e) {
+            alerts.unavailable(e.getMessage());
+        }
     }
 
     private void showDatabase(ComponentHealth db) {

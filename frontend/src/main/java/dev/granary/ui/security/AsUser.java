@@ -1,12 +1,14 @@
 package dev.granary.ui.security;
 
 import com.vaadin.flow.component.UI;
+import dev.granary.api.ProblemException;
 import dev.granary.auth.AccessDeniedException;
 import dev.granary.auth.Actor;
 import dev.granary.auth.AuthenticationException;
 import dev.granary.auth.ThrottledException;
 import dev.granary.errors.ConflictException;
 import dev.granary.errors.NotFoundException;
+import dev.granary.wallet.WalletLockedException;
 import dev.granary.ui.shell.Notices;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,13 +40,32 @@ public final class AsUser {
         try {
             return Optional.ofNullable(serviceCall.apply(actor));
         } catch (AccessDeniedException | AuthenticationException | ThrottledException | NotFoundException
-                 | ConflictException | IllegalArgumentException e) {
+                 | ConflictException | IllegalArgumentException | WalletLockedException e) {
+            Notices.error(e.getMessage());
+        } catch (ProblemException e) {
+            if (e.problem().status() >= 500) {
+                return unexpected(actor, e);
+            }
             Notices.error(e.getMessage());
         } catch (RuntimeException e) {
-            log.error("dashboard request {} failed", actor.requestId(), e);
-            Notices.error("That failed unexpectedly; the node's log has the details under request " + actor.requestId() + ".");
+            return unexpected(actor, e);
         }
         return Optional.empty();
+    }
+
+    private static <T> Optional<T> unexpected(Actor actor, RuntimeException e) {
+        log.error("dashboard request {} failed", actor.requestId(), e);
+        Notices.error("That failed unexpectedly; the node's log has the details under request " + actor.requestId() + ".");
+        return Optional.empty();
+    }
+
+    /**
+     * A read made by a live view's poll: as the signed-in user, but not activity (a forgotten tab must
+     * still time out). Failures propagate, so the view can show them in the page rather than as a
+     * notice at every poll.
+     */
+    public static <T> T read(Function<Actor, T> serviceCall) {
+        return serviceCall.apply(SignedIn.actor());
     }
 
     /** Whether the call succeeded (the person has been told why not). */

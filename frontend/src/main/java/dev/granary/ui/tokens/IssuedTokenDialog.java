@@ -4,12 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.granary.auth.IssuedToken;
-import dev.granary.ui.shell.Notices;
+import dev.granary.ui.shell.SecretCopy;
 
 /**
  * The one time a token's value is shown. The node keeps only its id; once this dialog closes the
@@ -26,12 +25,7 @@ final class IssuedTokenDialog extends Dialog {
         value.setValue(issued.token());
         value.setReadOnly(true);
         value.setWidthFull();
-        // The clipboard API exists only in secure contexts (TLS or localhost); elsewhere copying is by hand.
-        Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> value.getElement()
-            .executeJs("return navigator.clipboard.writeText($0)", issued.token())
-            .then(done -> Notices.success("Token copied to the clipboard."),
-                failed -> Notices.error("This browser does not allow copying here; select the token and copy it by hand.")));
-        copy.setId("copy-token");
+        Button copy = SecretCopy.button("copy-token", "the token", issued.token());
         HorizontalLayout row = new HorizontalLayout(value, copy);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWidthFull();

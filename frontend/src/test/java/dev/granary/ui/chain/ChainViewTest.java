@@ -73,7 +73,7 @@ class ChainViewTest {
     @Test
     void aViewerFindsTheChainInTheMenu() {
         open(node.url("/"));
-        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "API tokens"));
+        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Wallets", "Control wallets", "Storage", "API tokens"));
         $("#side-nav vaadin-side-nav-item[path='chain']").click();
         $("#view-title").shouldHave(exactText("Chain"));
         $("#chain-head-height").shouldBe(visible);

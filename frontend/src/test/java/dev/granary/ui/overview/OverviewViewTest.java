@@ -84,7 +84,7 @@ class OverviewViewTest {
     @Test
     void navigationListsTheBuiltAreasAnAdminMayUse() {
         open(node.url("/"));
-        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Users & access", "API tokens", "Audit"));
+        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Wallets", "Control wallets", "Storage", "Users & access", "API tokens", "Audit"));
         $("#signed-in-user").shouldHave(text("admin"));
     }
 }

@@ -57,13 +57,14 @@ class ViewAccessTest {
         Map<String, Permission> views = new TreeMap<>();
         node.node().auth().registry().entries(AccessRegistry.Kind.VIEW).forEach(e -> views.put(e.name(), e.permission()));
         assertEquals(Map.of("/", Permission.READ, "/users", Permission.ADMIN, "/tokens", Permission.READ,
-            "/audit", Permission.ADMIN, "/login", Permission.PUBLIC, "/change-password", Permission.READ, "/chain", Permission.READ),
+            "/audit", Permission.ADMIN, "/login", Permission.PUBLIC, "/change-password", Permission.READ, "/chain", Permission.READ,
+            "/wallets", Permission.READ, "/control", Permission.READ, "/storage", Permission.READ),
             views);
     }
 
     @Test
     void visitorsWhoAreNotSignedInAreSentToTheLoginPage() {
-        for (String path : new String[] {"/", "/chain", "/users", "/tokens", "/audit", "/change-password"}) {
+        for (String path : new String[] {"/", "/chain", "/wallets", "/control", "/storage", "/users", "/tokens", "/audit", "/change-password"}) {
             open(node.url(path));
             $("#login-view").shouldBe(visible);
             $("#side-nav").shouldNot(exist);
@@ -75,7 +76,7 @@ class ViewAccessTest {
         String password = Dashboard.settledUser(node, "val", Role.VIEWER);
         Dashboard.signIn(node, "val", password);
         $("#overview-health").shouldBe(visible);
-        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "API tokens"));
+        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Wallets", "Control wallets", "Storage", "API tokens"));
 
         open(node.url("/users"));
         $("#access-refused").shouldHave(text("The Users & access page needs the 'admin' permission; user val has read"));
@@ -111,6 +112,6 @@ class ViewAccessTest {
         node.node().auth().users().setRole(Actor.system(), "adam", Role.VIEWER.id());
         $("#side-nav vaadin-side-nav-item[path='audit']").click();
         $("#access-refused").shouldHave(text("needs the 'admin' permission"));
-        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "API tokens"));
+        $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Wallets", "Control wallets", "Storage", "API tokens"));
     }
 }

@@ -1,0 +1,226 @@
+package dev.granary.ui.control;
+
+import dev.granary.ui.security.AsUser;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.granary.address.Address;
+import dev.granary.auth.Permission;
+import dev.granary.auth.Principal;
+import dev.granary.chain.types.TipSetKey;
+import dev.granary.control.ControlOverview;
+import dev.granary.errors.NotFoundException;
+import dev.granary.node.Node;
+import dev.granary.ui.NodeAccess;
+import dev.granary.ui.security.LivePolling;
+import dev.granary.ui.security.RequiresPermission;
+import dev.granary.ui.security.SignedIn;
+import dev.granary.ui.shell.FieldCard;
+import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.wallet.Gate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A miner's control wallets: owner, worker and control addresses with their keys and balances, the
+ * pending worker and owner changes, the messages that change them, which address sends each kind of
+ * message next and why, the sender configuration, and the node's balance watermarks. Read again at
+ * every new head. {@code /control?miner=f01000} opens a miner directly.
+ */
+@Route(value = "control", layout = MainLayout.class)
+@PageTitle("Control wallets")
+@RequiresPermission(Permission.READ)
+public class ControlView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final int REFRESH_MILLIS = 2000;
+    static final String MINER_PARAMETER = "miner";
+
+    private static final Logger log = LoggerFactory.getLogger(ControlView.class);
+
+    private final Div problem = new Div();
+    private final MinerPicker picker = new MinerPicker(this::showMiner);
+    private final FieldCard minerCard = new FieldCard("Miner", "control-miner-card");
+    private final SelectionCard selection = new SelectionCard(this::reload);
+    private final AddressesTable addresses = new AddressesTable();
+    private final SenderTable senders = new SenderTable();
+    private final WatermarksTable watermarks = new WatermarksTable(this::reload);
+    private final Div minerSection = new Div();
+    private final Button confirmWorker = new Button("Confirm worker change");
+    private Address miner;
+    private ControlOverview overview;
+    private TipSetKey shownHead;
+    private String lastProblem;
+    private Registration poll;
+
+    public ControlView() {
+        problem.setId("control-problem");
+        problem.addClassName("granary-warning");
+        problem.setVisible(false);
+        confirmWorker.setId("control-confirm-worker");
+        confirmWorker.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        confirmWorker.addClickListener(e -> ControlDialogs.confirmWorker(overview, this::reload));
+        Div cards = new Div(minerCard, selection);
+        cards.addClassName("granary-cards");
+        cards.setWidthFull();
+        Paragraph sendersNote = new Paragraph("Lotus' rules: the addresses configured for a message type first, PoSt"
+            + " on-chain control addresses not taken by another type, then the worker, then the owner (unless their"
+            + " fallback is disabled); the first with enough funds, else the one with the most. Click a row for every"
+            + " candidate and its verdict.");
+        sendersNote.addClassName("granary-notice");
+        minerSection.add(cards, actions(), new H3("Addresses"), addresses, new H3("Who sends each message"), sendersNote,
+            senders);
+        minerSection.setWidthFull();
+        minerSection.setVisible(false);
+        add(problem, picker, minerSection, watermarks);
+        setWidthFull();
+        reload();
+    }
+
+    private HorizontalLayout actions() {
+        Button setControl = new Button("Set control addresses", VaadinIcon.USERS.create(),
+            e -> ControlDialogs.setControlAddresses(overview, this::reload));
+        setControl.setId("control-action-set");
+        setControl.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button worker = new Button("Change worker", VaadinIcon.EXCHANGE.create(), e -> ControlDialogs.proposeWorker(overview, this::reload));
+        worker.setId("control-action-worker");
+        Button owner = new Button("Change owner", VaadinIcon.EXCHANGE.create(), e -> ControlDialogs.changeOwner(overview, this::reload));
+        owner.setId("control-action-owner");
+        HorizontalLayout actions = new HorizontalLayout(setControl, worker, owner);
+        return Gate.onlyFor(Permission.SIGN, actions);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(MINER_PARAMETER).ifPresent(text -> {
+            try {
+                Address chosen = Address.parse(text.strip());
+                picker.select(chosen);
+                showMiner(chosen);
+            } catch (IllegalArgumentException e) {
+                showProblems(List.of(e));
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refreshOnNewHead);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+        }
+    }
+
+    private void showMiner(Address chosen) {
+        miner = chosen;
+        reload();
+    }
+
+    private void refreshOnNewHead() {
+        try {
+            if (!NodeAccess.node().chain().chainHead().key().equals(shownHead)) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            showProblems(List.of(e));
+        }
+    }
+
+    /** Reads everything again; a part that cannot be read says so without hiding the others. */
+    private void reload() {
+        Node node = NodeAccess.node();
+        List<RuntimeException> problems = new ArrayList<>();
+        try {
+            shownHead = node.chain().chainHead().key();
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+        if (miner != null) {
+            reloadMiner(node, problems);
+        }
+        reloadWatermarks(problems);
+        showProblems(problems);
+    }
+
+    private void reloadMiner(Node node, List<RuntimeException> problems) {
+        try {
+            overview = AsUser.read(actor -> node.control().overview(actor, miner));
+            showOverview(overview);
+            addresses.show(overview);
+            selection.show(miner, overview.selection());
+            minerSection.setVisible(true);
+        } catch (RuntimeException e) {
+            minerSection.setVisible(overview != null && overview.miner().equals(miner));
+            problems.add(e);
+            return;
+        }
+        try {
+            senders.show(AsUser.read(actor -> node.control().explain(actor, miner)));
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+    }
+
+    private void reloadWatermarks(List<RuntimeException> problems) {
+        try {
+            watermarks.show(AsUser.read(actor -> NodeAccess.node().watermarks().list(actor)));
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+    }
+
+    private void showOverview(ControlOverview o) {
+        minerCard.text("address", "Miner", o.miner().toString());
+        minerCard.text("epoch", "Head epoch", String.valueOf(o.headEpoch()));
+        if (o.pendingWorker().isPresent()) {
+            long due = o.pendingWorkerEffectiveAt().orElse(Long.MAX_VALUE);
+            boolean isDue = o.headEpoch() >= due;
+            confirmWorker.setVisible(isDue && Gate.may(Permission.SIGN));
+            minerCard.components("pending-worker", "Pending worker", new Span(o.pendingWorker().get()
+                + (isDue ? " (due since epoch " + due + ") " : " (from epoch " + due + ", " + (due - o.headEpoch()) + " to go)")),
+                confirmWorker);
+        } else {
+            minerCard.text("pending-worker", "Pending worker", "none");
+        }
+        minerCard.text("pending-owner", "Proposed owner", o.pendingOwner().map(a -> a + " (waits for its confirmation)").orElse("none"));
+    }
+
+    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
+    private void showProblems(List<RuntimeException> problems) {
+        if (problems.isEmpty()) {
+            problem.setVisible(false);
+            lastProblem = null;
+            return;
+        }
+        RuntimeException first = problems.getFirst();
+        String message = Objects.requireNonNullElse(first.getMessage(), first.getClass().getSimpleName());
+        problem.setText("Not everything could be read: " + message + ". The page tries again at the next block.");
+        problem.setVisible(true);
+        boolean persons = first instanceof IllegalArgumentException || first instanceof NotFoundException;
+        if (!message.equals(lastProblem) && !persons) {
+            log.warn("Control view for {} could not read {}", SignedIn.principal().map(Principal::username).orElse("?"),
+                Optional.ofNullable(miner).map(Object::toString).orElse("the watermarks"), first);
+            lastProblem = message;
+        }
+    }
+}
