@@ -1,8 +1,11 @@
 package dev.granary.cli;
 
 import dev.granary.fil.TokenAmount;
+import dev.granary.units.Durations;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +112,7 @@ public final class MessagesCommand implements Runnable {
         String id;
 
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = AuthCommand.DurationText.class, description = "Give up after this long (at most 5m; default: ${DEFAULT-VALUE}).")
+            converter = AuthCommand.DurationText.class, description = "Give up after this long (default: ${DEFAULT-VALUE}); the message keeps going.")
         String timeout;
 
         @Override
@@ -125,10 +128,32 @@ public final class MessagesCommand implements Runnable {
     }
 
     /** POST …/wait; the answer is the message in a final state. */
+    /**
+     * The node's own wait for a final state, asked in chunks that a single HTTP request (60 s at most)
+     * outlives, until {@code timeout} has passed.
+     */
     static JsonNode waitFor(ApiClient api, String id, String timeout) {
-        return api.post("waiting for message " + id, "/v1/messages/" + ApiClient.segment(id) + "/wait?timeout="
-            + ApiClient.segment(timeout), null).json();
+        Duration total = Durations.parse(timeout);
+        Instant deadline = Instant.now().plus(total);
+        while (true) {
+            long seconds = Duration.between(Instant.now(), deadline).toSeconds();
+            if (seconds <= 0) {
+                throw new CliFailure("waiting for message " + id + ": not final within " + Durations.format(total)
+                    + "; it keeps going: granary messages wait " + id);
+            }
+            try {
+                return api.post("waiting for message " + id, "/v1/messages/" + ApiClient.segment(id) + "/wait?timeout="
+                    + Math.min(seconds, WAIT_CHUNK_SECONDS) + "s", null).json();
+            } catch (ApiClient.NodeRefusedException e) {
+                if (!WAIT_TIMEOUT_TYPE.equals(e.problemType())) {
+                    throw e;
+                }
+            }
+        }
     }
+
+    private static final long WAIT_CHUNK_SECONDS = 25;
+    private static final String WAIT_TIMEOUT_TYPE = "urn:granary:problem:message-wait-timeout";
 
     static void failUnlessConfirmed(JsonNode m) {
         String state = ApiCommand.text(m, "state");

@@ -44,7 +44,7 @@ final class WalletSendCommand extends WalletCommand.WalletVerb {
     boolean waitForIt;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = AuthCommand.DurationText.class,
-        description = "With --wait: give up after this long (at most 5m; default: ${DEFAULT-VALUE}).")
+        description = "With --wait: give up after this long (default: ${DEFAULT-VALUE}); the message keeps going.")
     String timeout;
 
     @Override

@@ -53,6 +53,7 @@ public final class ControlService {
     private final AddressSelector selector;
     private final OverviewBuilder overviews;
     private final ControlChanges changes;
+    private final MinerCreator creator;
 
     ControlService(Jdbi jdbi, ChainApi chain, WalletService wallets, MessageService messages, AuditLog audit, Clock clock,
                    TokenAmount maxFee) {
@@ -66,6 +67,7 @@ public final class ControlService {
         this.selector = new AddressSelector(this.chain, wallets::has);
         this.overviews = new OverviewBuilder(this.chain, wallets::has);
         this.changes = new ControlChanges(this.chain);
+        this.creator = new MinerCreator(this.chain, wallets, messages, audit);
     }
 
     public static ControlService create(Jdbi jdbi, ChainApi chain, WalletService wallets, MessageService messages,
@@ -167,6 +169,16 @@ public final class ControlService {
         String action = "confirming " + newOwner + " as the owner of " + miner;
         ControlChain.Miner m = signable(actor, miner, action);
         return send(actor, m, changes.confirmOwner(m, newOwner, action), action);
+    }
+
+    /**
+     * SIGN, audited. CreateMiner (power actor) from a key of this wallet, like `lotus-miner init --owner
+     * --worker --sector-size`: the sender (default the owner) must be in the wallet, the owner must have an
+     * actor, the worker must be an account with a BLS key. Only a principal for all miners may create one.
+     * Returns at once; {@link #await} and {@link NewMiner#of} follow it to the new miner's addresses.
+     */
+    public NewMiner createMiner(Actor actor, NewMinerRequest request) {
+        return creator.create(actor, request);
     }
 
     /** READ. */

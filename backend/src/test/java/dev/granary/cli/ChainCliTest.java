@@ -185,6 +185,36 @@ class ChainCliTest {
     }
 
     @Test
+    void createMinerWithoutAKeyFileIsSignedByTheNodesWallet() throws Exception {
+        String owner = KeyFormat.HEX_LOTUS.importKey(Files.readString(fundedKey)).address().toString();
+        String worker = newAddress(KeyType.BLS);
+        try (Ticker ignored = new Ticker()) {
+            assertEquals(0, asAdmin("mpool", "send", "--key-file", fundedKey.toString(), "--to", worker, "--value", "1",
+                "--wait").exitCode());
+            NodeCli.Run created = asAdmin("chain", "create-miner", "--owner", owner, "--worker", worker,
+                "--sector-size", "8MiB", "--wait");
+            assertEquals(0, created.exitCode(), created.err());
+            Matcher m = Pattern.compile("Pushed CreateMiner message: (bafy2bza[a-z2-7]+) \\(message (\\d+)\\)" + NL
+                + "Waiting for confirmation" + NL + "(ID: .*)New miners address is: (f0\\d+) \\((f2[a-z2-7]+)\\)" + NL,
+                Pattern.DOTALL).matcher(created.out());
+            assertTrue(m.matches(), created.out());
+            assertTrue(m.group(3).contains("State:       confirmed"), m.group(3));
+            JsonNode message = rest("/messages/" + m.group(2));
+            assertEquals("create-miner", message.get("purpose").asString());
+            assertEquals(owner, message.get("from").asString(), "the wallet's key signed");
+            JsonNode info = rest("/chain/miners/" + m.group(4));
+            assertEquals(8L << 20, info.get("SectorSize").asLong());
+            assertEquals(info, rest("/chain/miners/" + m.group(5)));
+        }
+        NodeCli.Run notInWallet = asAdmin("chain", "create-miner", "--owner", newAddress(KeyType.SECP256K1),
+            "--sector-size", "2KiB");
+        assertEquals(1, notInWallet.exitCode(), notInWallet.out());
+        assertTrue(notInWallet.err().contains("is not in this node's wallet; import its key first"), notInWallet.err());
+        NodeCli.Run neither = asAdmin("chain", "create-miner", "--sector-size", "2KiB");
+        assertEquals(2, neither.exitCode(), neither.err());
+    }
+
+    @Test
     void pushSendsASignedMessageFromAFile() throws Exception {
         PrivateKey funded = KeyFormat.HEX_LOTUS.importKey(Files.readString(fundedKey));
         HttpResponse<String> estimate = node.request("POST", "/api/v1/chain/gas-estimate", "{\"From\": \""

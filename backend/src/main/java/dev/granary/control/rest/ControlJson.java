@@ -6,6 +6,8 @@ import dev.granary.control.AddressChoice;
 import dev.granary.control.Candidate;
 import dev.granary.control.ControlOverview;
 import dev.granary.control.ControlledMiner;
+import dev.granary.control.NewMiner;
+import dev.granary.messages.rest.MessageJson;
 import dev.granary.control.SelectionConfig;
 import dev.granary.fil.TokenAmount;
 import dev.granary.wallet.watermark.Watermark;
@@ -18,6 +20,27 @@ import java.util.Optional;
 final class ControlJson {
 
     private ControlJson() {
+    }
+
+    /** A CreateMiner message and, once it executed successfully, the miner it created. */
+    static Map<String, Object> newMiner(NewMiner n) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", MessageJson.message(n.message()));
+        out.put("miner", n.miner().map(m -> {
+            Map<String, Object> miner = new LinkedHashMap<>();
+            miner.put("idAddress", m.idAddress().toString());
+            miner.put("robustAddress", m.robustAddress().toString());
+            return miner;
+        }).orElse(null));
+        return out;
+    }
+
+    static JsonSchema newMinerSchema() {
+        return JsonSchema.object().prop("message", MessageJson.messageSchema())
+            .prop("miner", JsonSchema.object().prop("idAddress", JsonSchema.string())
+                .prop("robustAddress", JsonSchema.string())
+                .description("The new miner (f0 and f2), decoded from the receipt; null until the message has executed,"
+                    + " and when it failed"));
     }
 
     static Map<String, Object> overview(ControlOverview o) {

@@ -108,6 +108,28 @@ final class ControlParams {
         }
     }
 
+    /** A non-blank string field; 400 naming {@code what} it should hold when absent. */
+    static String requiredText(JsonNode body, String field, String what) {
+        return optionalText(body, field).orElseThrow(() -> ApiRequests.invalid("field " + field + " is required: "
+            + what));
+    }
+
+    static Optional<String> optionalText(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isString()) {
+            throw ApiRequests.invalid("field " + field + " must be a string");
+        }
+        return Optional.of(v.asString()).filter(s -> !s.isBlank());
+    }
+
+    /** An amount, or empty when absent or blank. */
+    static Optional<TokenAmount> optionalAmount(JsonNode body, String field) {
+        return optionalText(body, field).map(text -> amount(body, field));
+    }
+
     /** {@code wait} and {@code timeout} of a sending route: empty when the caller does not want to wait. */
     static Optional<Duration> waitFor(JsonNode body) {
         if (!bool(body, "wait")) {

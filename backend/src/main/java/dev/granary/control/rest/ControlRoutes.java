@@ -9,6 +9,9 @@ import dev.granary.auth.Actor;
 import dev.granary.auth.Permission;
 import dev.granary.control.AddressChoice;
 import dev.granary.control.ControlService;
+import dev.granary.control.NewMiner;
+import dev.granary.control.NewMinerRequest;
+import dev.granary.fil.TokenAmount;
 import dev.granary.messages.rest.MessageJson;
 import dev.granary.control.SelectionConfig;
 import dev.granary.messages.MessageState;
@@ -29,6 +32,8 @@ public final class ControlRoutes implements RouteGroup {
 
     static final String TAG = "control";
     private static final String BASE = "/v1/miners/{id}/control";
+    /** As POST /api/v1/messages takes it. */
+    private static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final String SENT = "Sent: 202 with the message on its way; with wait, 200 once it is confirmed or"
         + " failed (state and exitCode say which), or 202 when the wait timed out. Refused by the message pool: 409";
 
@@ -53,6 +58,24 @@ public final class ControlRoutes implements RouteGroup {
                         .description("Which of its addresses this wallet holds: owner, worker, control-N"))))
                 .handler(ctx -> ctx.json(control.controlledMiners(RestAccess.actor(ctx)).stream()
                     .map(ControlJson::miner).toList())),
+            ApiRoute.post("/v1/miners").permission(Permission.SIGN).tag(TAG)
+                .summary("Create a miner (power actor CreateMiner, like lotus-miner init) signed by a key of this"
+                    + " node's wallet: {owner, worker? (an f3 account; default: the owner), sectorSize (2KiB, 8MiB,"
+                    + " 512MiB, 32GiB, 64GiB), from? (the wallet key that signs and pays; default: the owner),"
+                    + " deposit? (\"0 FIL\"), maxFee?, idempotencyKey? (or the Idempotency-Key header), wait?, timeout?}."
+                    + " Only a user for all miners may create one")
+                .requestBody(JsonSchema.object().prop("owner", JsonSchema.string())
+                    .prop("worker", JsonSchema.string(), false).prop("sectorSize", JsonSchema.string())
+                    .prop("from", JsonSchema.string(), false).prop("deposit", JsonSchema.string(), false)
+                    .prop("maxFee", JsonSchema.string(), false).prop("idempotencyKey", JsonSchema.string(), false)
+                    .prop("wait", JsonSchema.bool(), false).prop("timeout", JsonSchema.string(), false))
+                .response(201, "The miner exists: the message executed (waited for) and created it; Location is its"
+                    + " control overview", ControlJson.newMinerSchema())
+                .response(202, "Sent: the message is on its way (no wait, or the wait timed out); miner is null until it"
+                    + " has executed (GET /api/v1/messages/{id}, then GET /api/v1/miners)", ControlJson.newMinerSchema())
+                .response(200, "The message is final but created no miner (state failed, see exitCode); or a retry with"
+                    + " the same idempotency key", ControlJson.newMinerSchema())
+                .handler(this::createMiner),
             ApiRoute.get(BASE).permission(Permission.READ).tag(TAG)
                 .summary("A miner's owner, worker, beneficiary and control addresses with key, balance, roles and whether"
                     + " this wallet holds the key; the pending worker and owner changes (lotus-miner actor control list)")
@@ -159,6 +182,40 @@ public final class ControlRoutes implements RouteGroup {
         Address newOwner = ControlParams.requiredAddress(body, "newOwner");
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.confirmOwnerChange(actor, miner, newOwner), ControlParams.waitFor(body));
+    }
+
+    private void createMiner(Context ctx) throws InterruptedException {
+        JsonNode body = ControlParams.object(ctx, false);
+        Address owner = ControlParams.requiredAddress(body, "owner");
+        NewMinerRequest request = new NewMinerRequest(owner, ControlParams.optionalAddress(body, "worker").orElse(owner),
+            ControlParams.optionalAddress(body, "from"), ControlParams.requiredText(body, "sectorSize",
+                "a sector size such as \"2KiB\" or \"32GiB\""),
+            ControlParams.optionalAmount(body, "deposit").orElse(TokenAmount.ZERO),
+            ControlParams.optionalAmount(body, "maxFee"),
+            Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)).filter(s -> !s.isBlank())
+                .or(() -> ControlParams.optionalText(body, "idempotencyKey")));
+        Optional<Duration> wait = ControlParams.waitFor(body);
+        Actor actor = RestAccess.actor(ctx);
+        NewMiner sent = control.createMiner(actor, request);
+        if (sent.message().state() == MessageState.REJECTED) {
+            throw MessageJson.refused(sent.message());
+        }
+        NewMiner now = sent;
+        if (wait.isPresent() && !sent.message().state().done()) {
+            try {
+                now = NewMiner.of(control.await(actor, sent.message().id(), wait.get()), sent.created());
+            } catch (TimeoutException e) {
+                now = NewMiner.of(control.message(actor, sent.message().id()), sent.created());
+            }
+        }
+        if (now.miner().isPresent() && now.created()) {
+            ctx.header("Location", "/api/v1/miners/" + now.miner().get().idAddress() + "/control");
+            ctx.status(201);
+        } else {
+            ctx.header("Location", "/api/v1/messages/" + now.message().id());
+            ctx.status(now.message().state().done() || !now.created() ? 200 : 202);
+        }
+        ctx.json(ControlJson.newMiner(now));
     }
 
     /** 409 when the pool refused it; otherwise 202 on its way, or 200 once waited to the end. */

@@ -88,9 +88,21 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
             senders);
         minerSection.setWidthFull();
         minerSection.setVisible(false);
+        picker.add(newMinerButton()); // beside Show: creating a miner needs none chosen
         add(problem, picker, minerSection, watermarks);
         setWidthFull();
         reload();
+    }
+
+    /** CreateMiner from wallet keys; once executed, the new miner is offered, chosen and shown. */
+    private Button newMinerButton() {
+        Button create = new Button("New miner", VaadinIcon.PLUS.create(), e -> NewMinerDialog.open(created -> {
+            picker.offerWalletMiners();
+            picker.select(created);
+            showMiner(created);
+        }, this::reload));
+        create.setId("control-new-miner");
+        return Gate.onlyFor(Permission.SIGN, create);
     }
 
     private HorizontalLayout actions() {

@@ -43,7 +43,7 @@ final class MinerPicker extends HorizontalLayout {
     }
 
     /** The miners on chain this wallet can act for, with the roles its keys hold; none when the node cannot say. */
-    private void offerWalletMiners() {
+    void offerWalletMiners() {
         Map<String, String> labels = new LinkedHashMap<>();
         try {
             AsUser.read(actor -> NodeAccess.node().control().controlledMiners(actor)).forEach(m ->

@@ -7,6 +7,7 @@ import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.value;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import dev.granary.chain.actors.power.PowerMethods;
 import dev.granary.chain.types.TipSetKey;
 import dev.granary.crypto.KeyType;
 import dev.granary.fil.TokenAmount;
+import dev.granary.messages.MessageQuery;
 import dev.granary.messages.MessageState;
 import dev.granary.messages.OutgoingMessage;
 import dev.granary.messages.SendRequest;
@@ -137,6 +139,44 @@ class ControlViewTest {
     }
 
     @Test
+    void aSignerCreatesAMinerFromWalletKeysAndSeesItChosen() {
+        Dashboard.signIn(node, "sid", signerPassword);
+        $("#overview-health").shouldBe(visible);
+        open(node.url("/control"));
+        $("#control-new-miner").click();
+        choose("#new-miner-owner", "(owner)");
+        choose("#new-miner-worker", "(worker)");
+        choose("#new-miner-sector-size", "8MiB");
+        $("#new-miner-review").click();
+        $("#new-miner-summary-owner").shouldHave(text(owner.address().toString()));
+        $("#new-miner-summary-worker").shouldHave(exactText(worker.address().toString()));
+        $("#new-miner-summary-sector-size").shouldHave(exactText("8MiB"));
+        Browser.screenshot("control-new-miner-review");
+        $("#new-miner-confirm").click();
+        $("#new-miner-progress-state-badge").shouldBe(visible);
+
+        node.advanceEpochs(node.node().config().messages().confidence() + 2);
+        $("#new-miner-progress-state-badge").shouldHave(exactText(MessageState.CONFIRMED.id()));
+        OutgoingMessage sent = node.node().messages().list(Actor.system(), new MessageQuery(Optional.of(owner.address()),
+            Optional.empty(), Optional.empty(), 1)).items().getFirst();
+        assertEquals("create-miner", sent.purpose());
+        Address created = CreateMinerReturn.CODEC.decode(sent.returnValue()).idAddress();
+        assertEquals(8L << 20, chain().stateMinerInfo(created, TipSetKey.EMPTY).orElseThrow().sectorSize());
+        $("#new-miner-close").click();
+        $("#control-miner input").shouldHave(value(created.toString()));
+        $("#control-miner-card-address").shouldHave(exactText(created.toString()));
+        $("#control-roles-" + id(owner.address())).shouldHave(text("owner"));
+        $("#control-roles-" + id(worker.address())).shouldHave(text("worker"));
+    }
+
+    /** Picks an item of a vaadin-select by part of its label. */
+    private static void choose(String select, String label) {
+        $(select).click();
+        $$(select + " vaadin-select-list-box vaadin-select-item").findBy(text(label)).click();
+        $(select).shouldHave(text(label));
+    }
+
+    @Test
     void aSignerSetsAWatermarkAndRemovesIt() {
         Dashboard.signIn(node, "sid", signerPassword);
         $("#overview-health").shouldBe(visible);
@@ -170,6 +210,7 @@ class ControlViewTest {
         $("#control-action-set").shouldNotBe(visible);
         $("#control-action-worker").shouldNotBe(visible);
         $("#control-action-owner").shouldNotBe(visible);
+        $("#control-new-miner").shouldNotBe(visible);
         $("#control-selection-edit").shouldNotBe(visible);
         $("#watermark-new").shouldNotBe(visible);
     }

@@ -1,5 +1,7 @@
 package dev.granary.chain.actors.miner;
 
+import dev.granary.units.ByteSize;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,25 @@ public enum RegisteredPoStProof {
             }
         }
         return Optional.empty();
+    }
+
+    /** The sector sizes a new miner may have, as an operator writes them ("2KiB"). */
+    public static final List<String> NEW_MINER_SECTOR_SIZES = List.of("2KiB", "8MiB", "512MiB", "32GiB", "64GiB");
+
+    /**
+     * The window proof a new miner of this sector size gets ("2KiB", "32 GiB", "34359738368"): what the CLI,
+     * REST and dashboard put in CreateMiner. IllegalArgumentException naming the allowed sizes otherwise.
+     */
+    public static RegisteredPoStProof forNewMiner(String sectorSize) {
+        Optional<RegisteredPoStProof> proof;
+        try {
+            proof = windowV1_1ForSectorSize(ByteSize.parse(sectorSize == null ? "" : sectorSize.strip()));
+        } catch (IllegalArgumentException e) {
+            proof = Optional.empty();
+        }
+        return proof.orElseThrow(() -> new IllegalArgumentException("'" + sectorSize + "' is not a sector size a"
+            + " miner can have; use " + String.join(", ", NEW_MINER_SECTOR_SIZES.subList(0, 4)) + " or "
+            + NEW_MINER_SECTOR_SIZES.get(4)));
     }
 
     /** The V1_1 window proof for sectors of {@code sectorSize} bytes, as a CLI builds CreateMiner from "2KiB". */

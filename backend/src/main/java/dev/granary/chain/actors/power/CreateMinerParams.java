@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.granary.address.Address;
 import dev.granary.cbor.CborCodec;
 import dev.granary.chain.actors.FilCodecs;
+import dev.granary.chain.actors.miner.RegisteredPoStProof;
 
 /**
  * CreateMiner's parameters: the tuple [Owner, Worker, WindowPoStProofType, Peer, Multiaddrs].
@@ -26,6 +27,14 @@ public record CreateMinerParams(Address owner, Address worker, long windowPoStPr
         },
         r -> new CreateMinerParams(FilCodecs.ADDRESS.decode(r), FilCodecs.ADDRESS.decode(r), r.readInt(), r.readBytes(),
             FilCodecs.BYTES_LIST.decode(r)));
+
+    /**
+     * What `lotus-miner init` sends for a new miner: owner, worker, the window PoSt proof of its sector
+     * size, and no peer ID or multiaddrs yet (set later with ChangePeerID / ChangeMultiaddrs).
+     */
+    public static CreateMinerParams forNewMiner(Address owner, Address worker, RegisteredPoStProof windowPoStProof) {
+        return new CreateMinerParams(owner, worker, windowPoStProof.number(), new byte[0], List.of());
+    }
 
     public CreateMinerParams {
         Objects.requireNonNull(owner, "owner");
