@@ -158,6 +158,7 @@ public final class Node implements AutoCloseable {
             b.storage = StorageService.start(new StorageIndex(b.database.jdbi()), identity.nodeId(), b.alerts,
                 b.auth.audit(), b.clock, Durations.parse(b.config.storage().heartbeatInterval()),
                 Durations.parse(b.config.storage().heartbeatTimeout()), b.kernels);
+            b.storage.refuseAttaching(b.home.root());
             b.stopOrder.push(b.storage);
             b.api = new RestApi(List.of(new HealthRoutes(b.health), new NodeRoutes(b.status), new AuthRoutes(b.auth),
                     new ChainRoutes(localChain, localChain::manualClock), new StateRoutes(localChain),

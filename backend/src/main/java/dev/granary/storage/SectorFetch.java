@@ -99,6 +99,7 @@ final class SectorFetch {
                 Files.move(LocalStore.fetchingPath(root, sector, r.type()), target, StandardCopyOption.ATOMIC_MOVE);
                 PathInfo p = service.info(index.path(r.pathId()).orElseThrow());
                 index.declare(p.id(), sector, r.type(), p.meta().canStore(), sizes.get(r.type()), clock.instant());
+                service.remeasure(p.id());
             }
             recordRemoteCopies(sector, remoteCopies);
             for (SectorCopy c : service.find(actor, sector)) {

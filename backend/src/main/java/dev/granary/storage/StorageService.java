@@ -62,6 +62,7 @@ public final class StorageService implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final Object allocation = new Object();
     private ScheduledExecutorService timer;
+    private volatile Optional<Path> home = Optional.empty();
 
     private StorageService(StorageIndex index, String nodeId, Alerts alerts, AuditLog audit, Clock clock,
                            Duration heartbeatInterval, Duration heartbeatTimeout, Kernels kernels) {
@@ -179,6 +180,8 @@ public final class StorageService implements AutoCloseable {
 
     private PathInfo attachChecked(AttachRequest request) {
         Path root = directory(request.path());
+        refuseSystemDirectories(root);
+        probeWritable(root);
         synchronized (allocation) {
             index.pathByLocal(nodeId, root.toString()).ifPresent(existing -> {
                 throw new ConflictException(root + " is already attached as storage path " + existing.id()
@@ -228,6 +231,34 @@ public final class StorageService implements AutoCloseable {
     }
 
     /** A directory that exists and that this node can write (probed), as an absolute real path. */
+    /**
+     * The node's home may hold attached paths below it (as a Lotus repo may), but never be one itself:
+     * attaching it, one of its parents or the file-system root would lay sealed/, cache/ and unsealed/
+     * over the node's own files (its parent cache lives in home/cache) and count them as sector data.
+     */
+    public void refuseAttaching(Path nodeHome) {
+        home = Optional.of(nodeHome.toAbsolutePath().normalize());
+    }
+
+    private void refuseSystemDirectories(Path root) {
+        if (root.getParent() == null) {
+            throw new StorageInputException(root, "path", root + " is the file system's root; attach a directory on the"
+                + " disk instead (e.g. " + root.resolve("srv/granary/store") + ")");
+        }
+        Optional<Path> realHome = home.map(h -> {
+            try {
+                return h.toRealPath();
+            } catch (IOException e) {
+                return h;
+            }
+        });
+        if (realHome.isPresent() && realHome.get().startsWith(root)) {
+            throw new StorageInputException(root, "path", root + (realHome.get().equals(root) ? " is" : " holds")
+                + " this node's home (" + realHome.get() + "); attach a directory of its own, such as "
+                + realHome.get().resolve("storage"));
+        }
+    }
+
     private static Path directory(String text) {
         if (text == null || text.isBlank()) {
             throw new StorageInputException(null, "path", "name the directory to attach (path is empty)");
@@ -246,13 +277,19 @@ public final class StorageService implements AutoCloseable {
             throw new StorageInputException(p, "path", p + " is not a directory");
         }
         try {
-            p = p.toRealPath();
-            LocalStore.probe(p);
+            return p.toRealPath();
         } catch (IOException e) {
-            throw new StorageInputException(p, "path", p + " is not writable by this node: " + e.getMessage()
+            throw new StorageInputException(p, "path", p + " cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    private static void probeWritable(Path root) {
+        try {
+            LocalStore.probe(root);
+        } catch (IOException e) {
+            throw new StorageInputException(root, "path", root + " is not writable by this node: " + e.getMessage()
                 + "; fix its owner or permissions");
         }
-        return p;
     }
 
     private static void checkOptions(Path root, StoreMeta meta) {
@@ -492,6 +529,7 @@ public final class StorageService implements AutoCloseable {
             long size = LocalStore.write(Path.of(p.localPath()), r.sector(), r.type(), data,
                 Math.min(r.bytes(), p.available() + r.bytes()));
             index.declare(p.id(), r.sector(), r.type(), p.meta().canStore(), size, clock.instant());
+            remeasure(p.id());
             audit.record(actor, "storage.write", r.sector() + " " + r.type().id(), Outcome.SUCCESS, size + " B in " + p.id());
             return find(actor, r.sector()).stream().filter(c -> c.pathId().equals(p.id()) && c.type() == r.type())
                 .findFirst().orElseThrow();
@@ -515,11 +553,17 @@ public final class StorageService implements AutoCloseable {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NotFoundException(file + " does not exist; write the file before declaring it");
             }
+            if (!ownKind(file, type)) {
+                throw new IllegalArgumentException(file + " is not a " + (type.directory() ? "directory" : "regular file")
+                    + " (a symbolic link?); a " + type.id() + " entry must be the " + (type.directory() ? "directory"
+                    : "file") + " itself");
+            }
             size = LocalStore.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
         }
         index.declare(p.id(), sector, type, p.meta().canStore(), size, clock.instant());
+        remeasure(p.id());
         audit.record(actor, "storage.declare", sector + " " + type.id(), Outcome.SUCCESS, "in " + p.id());
         return copy(index.filesIn(p.id()).stream().filter(f -> f.sector().equals(sector) && f.type() == type)
             .findFirst().orElseThrow(), p);
@@ -550,6 +594,8 @@ public final class StorageService implements AutoCloseable {
                 long size = LocalStore.size(LocalStore.sectorPath(Path.of(target.localPath()), sector, type));
                 index.declare(target.id(), sector, type, target.meta().canStore(), size, clock.instant());
                 index.drop(from.pathId(), sector, type);
+                remeasure(target.id());
+                remeasure(from.pathId());
                 audit.record(actor, "storage.move", sector + " " + type.id(), Outcome.SUCCESS,
                     from.pathId() + " -> " + target.id());
                 moved.add(copy(index.filesIn(target.id()).stream().filter(f -> f.sector().equals(sector) && f.type() == type)
@@ -654,9 +700,34 @@ public final class StorageService implements AutoCloseable {
         return index.filesOf(sector).stream().filter(f -> f.type() == type)
             .map(f -> paths.get(f.pathId())).filter(p -> p != null && ownLocal(p) && p.healthy())
             .map(p -> LocalStore.sectorPath(Path.of(p.localPath()), sector, type))
-            .filter(f -> Files.exists(f, LinkOption.NOFOLLOW_LINKS))
+            .filter(f -> ownKind(f, type))
             .findFirst().orElseThrow(() -> new NotFoundException("this node holds no " + type.id() + " file of " + sector
                 + " on a healthy path"));
+    }
+
+    /**
+     * Measures one of this node's paths again after files were added to it or moved off it. Without this
+     * the path's usage stays as the last heartbeat saw it, so once a reservation is released its bytes
+     * count nowhere and the next reservation is promised the same space (or MaxStorage is overrun).
+     */
+    void remeasure(String pathId) {
+        index.path(pathId).filter(r -> r.remoteName() == null && r.nodeId().equals(nodeId)).ifPresent(r -> {
+            try {
+                FsStat stat = LocalStore.stat(Path.of(r.localPath()));
+                index.recordUsage(r.id(), stat.capacity(), stat.fsAvailable(), stat.used());
+            } catch (IOException e) {
+                log.warn("could not measure storage path {} after a change: {}", r.id(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The entry is what its type says, not a symbolic link: a cache directory linked elsewhere would
+     * otherwise be served file by file from outside the path.
+     */
+    private static boolean ownKind(Path f, SectorFileType type) {
+        return type.directory() ? Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)
+            : Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
     }
 
     // ---------------------------------------------------------------- remotes and fetching

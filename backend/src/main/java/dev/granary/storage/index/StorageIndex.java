@@ -74,6 +74,13 @@ public final class StorageIndex {
             .bind("id", id).execute());
     }
 
+    /** A measurement after files were added or moved: capacity and usage only, health as it was. */
+    public void recordUsage(String id, long capacity, long fsAvailable, long used) {
+        jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE storage_path SET capacity = :capacity, fs_available = :fsAvailable, used = :used WHERE id = :id")
+            .bind("capacity", capacity).bind("fsAvailable", fsAvailable).bind("used", used).bind("id", id).execute());
+    }
+
     /** A failed heartbeat (or none for too long): unhealthy with the reason; the last good heartbeat stays. */
     public void recordFailure(String id, String error) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE storage_path SET healthy = FALSE, last_error = :error WHERE id = :id")

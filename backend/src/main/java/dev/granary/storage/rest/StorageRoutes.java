@@ -137,15 +137,19 @@ public final class StorageRoutes implements RouteGroup {
         AttachBody b = ApiRequests.body(ctx, AttachBody.class);
         AttachRequest r = new AttachRequest(b.path(), Boolean.TRUE.equals(b.init()),
             b.weight() == null ? AttachRequest.DEFAULT_WEIGHT : b.weight(), Boolean.TRUE.equals(b.canSeal()),
-            Boolean.TRUE.equals(b.canStore()), Optional.ofNullable(size(b.maxStorage())).orElse(0L), b.groups(),
-            b.allowTo(), b.allowTypes(), b.denyTypes(), b.allowMiners(), b.denyMiners());
+            Boolean.TRUE.equals(b.canStore()), Optional.ofNullable(size(b.maxStorage())).orElse(0L),
+            strings("groups", b.groups()), strings("allowTo", b.allowTo()), strings("allowTypes", b.allowTypes()),
+            strings("denyTypes", b.denyTypes()), strings("allowMiners", b.allowMiners()),
+            strings("denyMiners", b.denyMiners()));
         ctx.status(201).json(StorageJson.path(storage.attach(RestAccess.actor(ctx), r)));
     }
 
     private void set(Context ctx) {
         SetBody b = ApiRequests.body(ctx, SetBody.class);
-        PathChanges c = new PathChanges(b.canSeal(), b.canStore(), b.weight(), size(b.maxStorage()), b.groups(),
-            b.allowTo(), b.allowTypes(), b.denyTypes(), b.allowMiners(), b.denyMiners());
+        PathChanges c = new PathChanges(b.canSeal(), b.canStore(), b.weight(), size(b.maxStorage()),
+            strings("groups", b.groups()), strings("allowTo", b.allowTo()), strings("allowTypes", b.allowTypes()),
+            strings("denyTypes", b.denyTypes()), strings("allowMiners", b.allowMiners()),
+            strings("denyMiners", b.denyMiners()));
         ctx.json(StorageJson.path(storage.set(RestAccess.actor(ctx), ctx.pathParam("id"), c)));
     }
 
@@ -215,6 +219,14 @@ public final class StorageRoutes implements RouteGroup {
 
     static SectorName sector(Context ctx) {
         return new SectorName(SectorName.parseMiner(ctx.pathParam("miner")), SectorName.parseNumber(ctx.pathParam("number")));
+    }
+
+    /** A list option as sent; a null element is refused here (the options' lists hold strings only). */
+    static List<String> strings(String field, List<String> values) {
+        if (values != null && values.contains(null)) {
+            throw new StorageInputException(null, field, field + " must be a list of strings; it holds a null");
+        }
+        return values;
     }
 
     /** A size as a JSON number of bytes or a string like "2TiB"; null when absent. */
