@@ -73,9 +73,17 @@ final class LotusKeyInfo {
     }
 
     private static KeyType keyType(String type, String format) {
-        return KeyType.byLotusName(type).orElseThrow(() -> new CryptoFormatException(format + " key has Type '"
-                + clip(type) + "'; Granary imports \"secp256k1\" and \"bls\" keys"
+        return KeyType.byLotusName(type).orElseThrow(() -> new CryptoFormatException(format + " key has Type "
+                + typeName(type) + "; Granary imports \"secp256k1\" and \"bls\" keys"
                 + (type.equals("delegated") ? " (delegated f4 keys are not supported)" : "")));
+    }
+
+    /**
+     * A Type quoted only when it looks like a key type's name: with Type and PrivateKey swapped, the
+     * Type holds the key's base64, and no part of it may appear in a message.
+     */
+    private static String typeName(String type) {
+        return type.matches("[A-Za-z0-9-]{1,16}") ? "'" + type + "'" : "of " + type.length() + " characters (not a key type)";
     }
 
     /** Names and types are quoted in messages, but never at length. */

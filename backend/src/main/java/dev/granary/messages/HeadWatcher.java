@@ -103,7 +103,7 @@ final class HeadWatcher {
             }
         }
         if (!pool.contains(m.view().cid())) {
-            notInPool(m, cids);
+            notInPool(m, cids, pool);
             return;
         }
         long waited = height - m.view().pushedEpoch().orElse(height);
@@ -133,14 +133,23 @@ final class HeadWatcher {
     }
 
     /**
-     * Not pending and not executed: included in the head (executed with the next tipset) → wait; its nonce
-     * taken by a message this node did not send → FAILED; otherwise the pool lost it → push it again.
+     * Not pending and not executed: included in the head (executed with the next tipset) → wait; an earlier
+     * CID still pending (a crash came between recording a replacement and pushing it) → push the
+     * replacement; its nonce taken by a message this node did not send → FAILED; otherwise the pool lost
+     * it → push it again.
      */
-    private void notInPool(StoredMessage m, List<Cid> cids) {
+    private void notInPool(StoredMessage m, List<Cid> cids, Set<Cid> pool) {
+        boolean earlierPending = false;
         for (Cid cid : cids) {
-            if (knownToChain(cid)) {
+            if (pool.contains(cid)) {
+                earlierPending = true;
+            } else if (knownToChain(cid)) {
                 return;
             }
+        }
+        if (earlierPending) {
+            pushAgain(m, "its recorded replacement was not in the pool (pushed again)");
+            return;
         }
         long next = chain.mpoolGetNonce(m.view().from());
         if (Long.compareUnsigned(next, m.view().nonce()) > 0) {
@@ -151,15 +160,20 @@ final class HeadWatcher {
             service.changed();
             return;
         }
+        pushAgain(m, "the pool no longer had it");
+    }
+
+    /** Pushes the message's current signed bytes again; a refusal is noted on the message. */
+    private void pushAgain(StoredMessage m, String why) {
         SignedMessage signed = m.signed();
         try {
             chain.mpoolPush(signed);
             store.setError(m.id(), "");
-            log.info("re-pushed message {} (from {}, nonce {}): the pool no longer had it", m.id(), m.view().from(),
-                m.view().nonce());
+            log.info("re-pushed message {} (from {}, nonce {}): {}", m.id(), m.view().from(), m.view().nonce(), why);
         } catch (MessageRejectedException e) {
-            store.setError(m.id(), "the pool no longer has it and refused it again: " + e.getMessage());
+            store.setError(m.id(), why + "; the pool refused it: " + e.getMessage());
         }
+        service.changed();
     }
 
     private void replaceStuck(StoredMessage m, long waited, long height) {

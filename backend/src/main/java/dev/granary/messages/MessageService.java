@@ -54,6 +54,11 @@ public final class MessageService implements AutoCloseable {
     public static final int MAX_LIST_PUBLIC = MAX_LIST;
     static final int MAX_PARAMS_BYTES = 60 * 1024;
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    /**
+     * Filecoin's total supply: no value, fee or max fee a caller gives can mean more (and larger numbers
+     * would not fit the amount columns).
+     */
+    static final TokenAmount MAX_AMOUNT = TokenAmount.ofFil(2_000_000_000L);
     /** Record transactions hold a connection while the wallet signs on another: at most this many at once. */
     private static final int CONCURRENT_RECORDS = 4;
 
@@ -250,12 +255,23 @@ public final class MessageService implements AutoCloseable {
         if (r.maxFee() != null && r.maxFee().isPresent() && r.maxFee().get().isNegative()) {
             throw new IllegalArgumentException("sending a message: the max fee must be zero or more");
         }
+        checkAtMostSupply("sending a message: the value", r.value());
+        if (r.maxFee() != null && r.maxFee().isPresent()) {
+            checkAtMostSupply("sending a message: the max fee", r.maxFee().get());
+        }
         if (r.idempotencyKey() != null && r.idempotencyKey().isPresent()) {
             String key = r.idempotencyKey().get();
             if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
                 throw new IllegalArgumentException("sending a message: an idempotency key must be 1 to "
                     + MAX_IDEMPOTENCY_KEY + " characters");
             }
+        }
+    }
+
+    private static void checkAtMostSupply(String what, TokenAmount amount) {
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException(what + " " + amount + " exceeds Filecoin's total supply of "
+                + MAX_AMOUNT + "; check the amount and its unit");
         }
     }
 
@@ -370,6 +386,9 @@ public final class MessageService implements AutoCloseable {
     /** SIGN, audited. Replaces a PUSHED message by fee; ConflictException when it is no longer pending. */
     public OutgoingMessage replace(Actor actor, long id, ReplaceRequest request) {
         actor.require(Permission.SIGN, "replacing a message");
+        request.gasPremium().ifPresent(a -> checkAtMostSupply("replacing message " + id + ": the gas premium", a));
+        request.gasFeeCap().ifPresent(a -> checkAtMostSupply("replacing message " + id + ": the gas fee cap", a));
+        request.maxFee().ifPresent(a -> checkAtMostSupply("replacing message " + id + ": the max fee", a));
         StoredMessage first = store.byId(id).orElseThrow(() -> new NotFoundException(
             "no outgoing message " + id + "; list them with GET /api/v1/messages"));
         ReentrantLock lock = locks.of(first.view().from());

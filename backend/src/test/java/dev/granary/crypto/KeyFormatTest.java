@@ -122,6 +122,18 @@ class KeyFormatTest {
         assertFalse(syntax.getMessage().contains(SECP_KEY.substring(0, 12)), syntax.getMessage());
     }
 
+    /** Type and PrivateKey swapped by hand: the Type then holds the key, and the error must not quote it. */
+    @Test
+    void aKeyPastedAsTheTypeIsNotQuotedInTheError() {
+        CryptoFormatException e = assertThrows(CryptoFormatException.class, () -> KeyFormat.JSON_LOTUS.importKey(
+                "{\"Type\":\"" + SECP_KEY + "\",\"PrivateKey\":\"secp256k1\"}"));
+        assertFalse(e.getMessage().contains(SECP_KEY.substring(0, 8)), e.getMessage());
+        assertTrue(e.getMessage().contains("not a key type"), e.getMessage());
+        CryptoFormatException hex = assertThrows(CryptoFormatException.class, () -> KeyFormat.HEX_LOTUS.importKey(
+                HEX.formatHex(("{\"Type\":\"" + SECP_KEY + "\",\"PrivateKey\":\"bls\"}").getBytes(StandardCharsets.UTF_8))));
+        assertFalse(hex.getMessage().contains(SECP_KEY.substring(0, 8)), hex.getMessage());
+    }
+
     @Test
     void equalityComparesKeysButHashesOnlyPublicData() {
         PrivateKey a = PrivateKey.of(KeyType.SECP256K1, Base64.getDecoder().decode(SECP_KEY));

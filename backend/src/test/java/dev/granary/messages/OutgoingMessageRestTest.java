@@ -79,4 +79,33 @@ class OutgoingMessageRestTest {
             assertEquals("rejected", recorded.get("state").asString());
         }
     }
+    /**
+     * Amounts beyond Filecoin's total supply are refused with a 400 before anything is signed or recorded
+     * (a 201-digit max fee once reached the database and failed there with a 500).
+     */
+    @Test
+    void amountsAboveTheTotalSupplyAreRefusedWith400(@TempDir Path home) {
+        try (TestNode node = MessageServiceTest.start(home)) {
+            String signer = node.tokenForNewUser("spender", Role.SIGNER);
+            String to = MessageServiceTest.newWallet(node, "receiver").toString();
+            String huge = "1" + "0".repeat(200);
+            HttpResponse<String> maxFee = node.request("POST", "/api/v1/messages",
+                "{\"to\": \"" + to + "\", \"value\": \"1 FIL\", \"maxFee\": " + huge + "}", signer);
+            assertEquals(400, maxFee.statusCode(), maxFee.body());
+            assertTrue(maxFee.body().contains("max fee") && maxFee.body().contains("total supply"), maxFee.body());
+            assertEquals(0, TestNode.json(node.request("GET", "/api/v1/messages", null, signer)).get("messages").size(),
+                "nothing was recorded");
+
+            HttpResponse<String> sent = node.request("POST", "/api/v1/messages",
+                "{\"to\": \"" + to + "\", \"value\": \"1 FIL\"}", signer);
+            assertEquals(201, sent.statusCode(), sent.body());
+            long id = TestNode.json(sent).get("id").asLong();
+            HttpResponse<String> premium = node.request("POST", "/api/v1/messages/" + id + "/replace",
+                "{\"gasPremium\": " + huge + ", \"maxFee\": " + huge + "}", signer);
+            assertEquals(400, premium.statusCode(), premium.body());
+            assertTrue(premium.body().contains("total supply"), premium.body());
+            assertEquals(0, TestNode.json(node.request("GET", "/api/v1/messages/" + id, null, signer))
+                .get("replacements").asLong());
+        }
+    }
 }

@@ -94,6 +94,51 @@ class StuckMessageReplaceTest {
         }
     }
 
+    /**
+     * A crash between recording a replacement and pushing it: the database holds the replacement, the
+     * (persisted) pool still the original. The next head pushes the recorded replacement, which then
+     * outbids the flood; the original alone would have stayed stuck behind it.
+     */
+    @Test
+    void aReplacementRecordedButNotPushedBeforeACrashIsPushedAtTheNextHead(@TempDir Path home) {
+        try (TestNode node = MessageServiceTest.start(home)) {
+            MessageService messages = node.node().messages();
+            Address funded = MessageServiceTest.funded(node);
+            PrivateKey flooder = PrivateKey.generate(KeyType.SECP256K1, new SecureRandom());
+            OutgoingMessage funding = messages.send(SYSTEM, MessageServiceTest.transfer(funded, flooder.address(),
+                TokenAmount.ofFil(500)));
+            node.advanceEpochs(3);
+            assertEquals(MessageState.CONFIRMED, messages.get(SYSTEM, funding.id()).state());
+            for (int nonce = 0; nonce < 10; nonce++) {
+                node.node().chain().mpoolPush(blockFiller(flooder, funded, nonce));
+            }
+            OutgoingMessage stuck = messages.send(SYSTEM, MessageServiceTest.transfer(funded,
+                MessageServiceTest.newWallet(node, "receiver"), TokenAmount.ofFil(1)));
+            assertEquals(MessageState.PUSHED, stuck.state());
+
+            StoredMessage stored = messages.store().byId(stuck.id()).orElseThrow();
+            Message current = stored.signed().message();
+            Message outbidding = FeePlanner.withGas(current, current.gasLimit(),
+                TokenAmount.ofAtto(FLOOD_FEE_CAP.attoFil().multiply(java.math.BigInteger.TWO)),
+                TokenAmount.ofAtto(FLOOD_PREMIUM.attoFil().multiply(java.math.BigInteger.TWO)));
+            dev.granary.message.SignedMessage replacement = node.node().wallets().signMessage(SYSTEM, outbidding, "test");
+            messages.store().recordReplacement(stored, replacement, node.node().chain().chainHead().height(),
+                "replaced by hand", "system"); // ... and the node crashed before pushing it
+            assertTrue(pending(node).contains(stuck.cid()) && !pending(node).contains(replacement.cid()));
+
+            node.advanceEpochs(1);
+            assertTrue(pending(node).contains(replacement.cid()), "the recorded replacement was pushed");
+            node.advanceEpochs(3);
+            OutgoingMessage done = messages.get(SYSTEM, stuck.id());
+            assertEquals(MessageState.CONFIRMED, done.state(), done.toString());
+            assertEquals(replacement.cid(), done.executedCid().orElseThrow(), "the replacement is what executed");
+        }
+    }
+
+    private static List<dev.granary.multiformats.Cid> pending(TestNode node) {
+        return node.node().chain().mpoolPending().stream().map(dev.granary.message.SignedMessage::cid).toList();
+    }
+
     /** A message whose gas limit takes a whole block, paying more premium than the service's first estimate. */
     private static dev.granary.message.SignedMessage blockFiller(PrivateKey from, Address to, long nonce) {
         return new Message(0, to, from.address(), nonce, TokenAmount.ofAtto(1), GasConstants.BLOCK_GAS_LIMIT,

@@ -321,6 +321,19 @@ class WalletStoreTest {
         return chain.stateSearchMsg(signed.cid()).orElseThrow().receipt();
     }
 
+    /** A Lotus JSON signature with the wrong types is the caller's mistake (400 naming the fields), never a 500. */
+    @Test
+    void verifyRefusesAMistypedLotusJsonSignatureWith400() {
+        String address = wallets().defaultAddress().orElseThrow().toString();
+        for (String signature : List.of("{\"Type\": 1, \"Data\": {\"a\": 1}}", "{\"Type\": \"x\", \"Data\": \"AA==\"}",
+                "{\"Type\": 99999999999, \"Data\": \"AA==\"}", "{\"Type\": 1, \"Data\": [1]}")) {
+            HttpResponse<String> r = node.request("POST", "/api/v1/wallets/verify", "{\"address\": \"" + address
+                + "\", \"data\": \"00\", \"signature\": " + signature + "}", viewer);
+            assertEquals(400, r.statusCode(), signature + " -> " + r.body());
+            assertTrue(r.body().contains("signature"), r.body());
+        }
+    }
+
     @Test
     void theServiceChecksPermissionsItselfAndNeverPrintsSecrets() {
         Actor viewerActor = new Actor(node.node().auth().tokens().verify(viewer), "test", "perm");

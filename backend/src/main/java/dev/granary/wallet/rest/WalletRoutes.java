@@ -327,8 +327,13 @@ public final class WalletRoutes implements RouteGroup {
                 return Signature.fromBytes(hex(node.asString(), "signature"));
             }
             if (node.isObject() && node.has("Type") && node.has("Data")) {
-                return new Signature(SignatureType.byCode(node.get("Type").asInt()),
-                    Base64.getDecoder().decode(node.get("Data").asString()));
+                JsonNode type = node.get("Type");
+                JsonNode data = node.get("Data");
+                if (!type.isIntegralNumber() || !type.canConvertToInt() || !data.isString()) {
+                    throw ApiRequests.invalid("signature {Type, Data}: Type must be a number (1 secp256k1, 2 BLS) and"
+                        + " Data the signature as a base64 string");
+                }
+                return new Signature(SignatureType.byCode(type.asInt()), Base64.getDecoder().decode(data.asString()));
             }
         } catch (IllegalArgumentException e) {
             throw ApiRequests.invalid("signature is not one: " + e.getMessage());
