@@ -1,13 +1,20 @@
 package dev.granary.api;
 
 import io.javalin.http.Context;
+import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reading request bodies with errors a caller can act on. */
 public final class ApiRequests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Unknown fields are refused: a typo ("canstore", "idempotency_key") must not silently drop an option. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
 
     private ApiRequests() {}
 
@@ -27,6 +34,8 @@ public final class ApiRequests {
                 throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is null; send a JSON object");
             }
             return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw unknownField(e.getPropertyName(), e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
         } catch (JacksonException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
@@ -50,6 +59,22 @@ public final class ApiRequests {
             // answered below
         }
         throw invalid("limit must be a whole number from 1 to " + max);
+    }
+
+    /** For routes that read a body as a JSON tree: refuses any field not in {@code known}. */
+    public static void onlyFields(JsonNode body, String... known) {
+        List<String> names = List.of(known);
+        for (var field : body.properties()) {
+            if (!names.contains(field.getKey())) {
+                throw unknownField(field.getKey(), names.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static ProblemException unknownField(String field, List<String> known) {
+        String clipped = field.length() <= 40 ? field : field.substring(0, 40) + "…";
+        return invalid("unknown field '" + clipped + "'; this request takes " + String.join(", ", known)
+            + " (names are case-sensitive)");
     }
 
     public static ProblemException invalid(String detail) {

@@ -108,4 +108,18 @@ class OutgoingMessageRestTest {
                 .get("replacements").asLong());
         }
     }
+
+    @Test
+    void aMisspelledFieldIsRefusedRatherThanIgnored(@TempDir Path home) {
+        try (TestNode node = MessageServiceTest.start(home)) {
+            String signer = node.tokenForNewUser("typist", Role.SIGNER);
+            String to = MessageServiceTest.newWallet(node, "receiver").toString();
+            HttpResponse<String> r = node.request("POST", "/api/v1/messages",
+                "{\"to\": \"" + to + "\", \"value\": \"1 FIL\", \"idempotency_key\": \"k1\"}", signer);
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("unknown field 'idempotency_key'") && r.body().contains("idempotencyKey"), r.body());
+            JsonNode page = TestNode.json(node.request("GET", "/api/v1/messages", null, signer));
+            assertEquals(0, page.get("messages").size(), "nothing was sent");
+        }
+    }
 }

@@ -72,6 +72,15 @@ class StorageHardeningTest {
         attach(below, Map.of("canStore", true));
     }
 
+    @Test
+    void aMisspelledAttachOptionIsRefusedAndAttachesNothing() {
+        HttpResponse<String> r = StorageTestSupport.attach(node, operator,
+            Map.of("path", dir.toString(), "init", true, "canstore", true));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("unknown field 'canstore'") && r.body().contains("canStore"), r.body());
+        assertFalse(Files.exists(dir.resolve("sectorstore.json")));
+    }
+
     private String attach(Path p, Map<String, Object> more) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("path", p.toString(), "init", true));
         body.putAll(more);

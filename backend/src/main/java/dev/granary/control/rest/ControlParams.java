@@ -33,8 +33,8 @@ final class ControlParams {
         }
     }
 
-    /** The body as a JSON object; an empty body counts as {} when {@code optional}. */
-    static JsonNode object(Context ctx, boolean optional) {
+    /** The body as a JSON object with only {@code fields}; an empty body counts as {} when {@code optional}. */
+    static JsonNode object(Context ctx, boolean optional, String... fields) {
         if (optional && ctx.body().isBlank()) {
             return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
@@ -42,6 +42,7 @@ final class ControlParams {
         if (!body.isObject()) {
             throw ApiRequests.invalid("the request body must be a JSON object");
         }
+        ApiRequests.onlyFields(body, fields);
         return body;
     }
 

@@ -146,7 +146,7 @@ public final class ControlRoutes implements RouteGroup {
 
     private void setAddresses(Context ctx) throws InterruptedException {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "addresses", "wait", "timeout");
         List<Address> addresses = ControlParams.addresses(body, "addresses", true);
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.setControlAddresses(actor, miner, addresses), ControlParams.waitFor(body));
@@ -154,7 +154,7 @@ public final class ControlRoutes implements RouteGroup {
 
     private void proposeWorker(Context ctx) throws InterruptedException {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "newWorker", "wait", "timeout");
         Address newWorker = ControlParams.requiredAddress(body, "newWorker");
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.proposeWorkerChange(actor, miner, newWorker), ControlParams.waitFor(body));
@@ -162,7 +162,7 @@ public final class ControlRoutes implements RouteGroup {
 
     private void confirmWorker(Context ctx) throws InterruptedException {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, true);
+        JsonNode body = ControlParams.object(ctx, true, "newWorker", "wait", "timeout");
         Optional<Address> expected = ControlParams.optionalAddress(body, "newWorker");
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.confirmWorkerChange(actor, miner, expected), ControlParams.waitFor(body));
@@ -170,7 +170,7 @@ public final class ControlRoutes implements RouteGroup {
 
     private void proposeOwner(Context ctx) throws InterruptedException {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "newOwner", "wait", "timeout");
         Address newOwner = ControlParams.requiredAddress(body, "newOwner");
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.proposeOwnerChange(actor, miner, newOwner), ControlParams.waitFor(body));
@@ -178,14 +178,15 @@ public final class ControlRoutes implements RouteGroup {
 
     private void confirmOwner(Context ctx) throws InterruptedException {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "newOwner", "wait", "timeout");
         Address newOwner = ControlParams.requiredAddress(body, "newOwner");
         Actor actor = RestAccess.actor(ctx);
         respond(ctx, actor, control.confirmOwnerChange(actor, miner, newOwner), ControlParams.waitFor(body));
     }
 
     private void createMiner(Context ctx) throws InterruptedException {
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "owner", "worker", "from", "sectorSize", "deposit", "maxFee",
+            "idempotencyKey", "wait", "timeout");
         Address owner = ControlParams.requiredAddress(body, "owner");
         NewMinerRequest request = new NewMinerRequest(owner, ControlParams.optionalAddress(body, "worker").orElse(owner),
             ControlParams.optionalAddress(body, "from"), ControlParams.requiredText(body, "sectorSize",
@@ -242,7 +243,8 @@ public final class ControlRoutes implements RouteGroup {
 
     private void configureSelection(Context ctx) {
         Address miner = miner(ctx);
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "preCommitControl", "commitControl", "terminateControl",
+            "dealPublishControl", "disableOwnerFallback", "disableWorkerFallback");
         SelectionConfig config = new SelectionConfig(
             ControlParams.addresses(body, "preCommitControl", false), ControlParams.addresses(body, "commitControl", false),
             ControlParams.addresses(body, "terminateControl", false),

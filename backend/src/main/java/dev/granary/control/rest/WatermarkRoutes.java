@@ -49,7 +49,7 @@ final class WatermarkRoutes {
 
     private void set(Context ctx) {
         Address address = ControlParams.pathAddress(ctx, "address");
-        JsonNode body = ControlParams.object(ctx, false);
+        JsonNode body = ControlParams.object(ctx, false, "low", "high", "funding");
         TokenAmount low = ControlParams.amount(body, "low");
         TokenAmount high = ControlParams.amount(body, "high");
         Address funding = ControlParams.requiredAddress(body, "funding");

@@ -121,6 +121,7 @@ public final class OutgoingMessageRoutes implements RouteGroup {
 
     private void send(Context ctx) {
         JsonNode body = object(ctx);
+        ApiRequests.onlyFields(body, "to", "value", "from", "maxFee", "idempotencyKey");
         Address to = address(requiredText(body, "to"), "to");
         TokenAmount value = amount(body, "value", true).orElseThrow();
         Address from = Optional.ofNullable(text(body, "from")).filter(s -> !s.isBlank()).map(s -> address(s, "from"))
@@ -140,6 +141,7 @@ public final class OutgoingMessageRoutes implements RouteGroup {
     private void replace(Context ctx) {
         OutgoingMessage m = find(ctx);
         JsonNode body = object(ctx);
+        ApiRequests.onlyFields(body, "auto", "gasPremium", "gasFeeCap", "maxFee", "reason");
         boolean auto = body.has("auto") && body.get("auto").asBoolean(false);
         ReplaceRequest request = new ReplaceRequest(auto, amount(body, "gasPremium", false), amount(body, "gasFeeCap", false),
             amount(body, "maxFee", false), Optional.ofNullable(text(body, "reason")).orElse(""));
