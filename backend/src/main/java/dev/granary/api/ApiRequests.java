@@ -11,9 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reading request bodies with errors a caller can act on. */
 public final class ApiRequests {
 
-    /** Unknown fields are refused: a typo ("canstore", "idempotency_key") must not silently drop an option. */
+    /**
+     * Unknown fields are refused: a typo ("canstore", "idempotency_key") must not silently drop an option.
+     * A fraction where a whole number is required ("epochs": 1.5) is refused too, not truncated.
+     */
     private static final JsonMapper JSON = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
 
     private ApiRequests() {}

@@ -8,6 +8,8 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", 400, "Invalid request"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    URI_TOO_LONG("uri-too-long", 414, "URI too long"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
     CSRF("csrf", 403, "CSRF token missing or wrong"),

@@ -23,9 +23,12 @@ final class ProblemErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         ProblemType type = ProblemType.forStatus(status);
-        String detail = status == 404
-            ? "nothing is served at " + request.getHttpURI().getPath() + "; the REST API is under /api/v1"
-            : "the request could not be handled (HTTP " + status + ")";
+        String detail = switch (status) {
+            case 404 -> "nothing is served at " + request.getHttpURI().getPath() + "; the REST API is under /api/v1";
+            case 414 -> "the request URI is too long; shorten the query, or send long values in a JSON body";
+            case 431 -> "the request headers are too large; send fewer or shorter headers (a token or cookie too big?)";
+            default -> "the request could not be handled (HTTP " + status + ")";
+        };
         Problem problem = new Problem("urn:granary:problem:" + type.slug(), type.title(), status, detail,
             request.getHttpURI().getPath(), null, java.util.Map.of());
         byte[] body = JSON.writeValueAsBytes(problem.body());

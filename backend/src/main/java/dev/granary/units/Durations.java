@@ -18,21 +18,30 @@ public final class Durations {
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
+            total = plus(total, m.group(1), m.group(2), text);
             end = m.end();
         }
         if (value.isEmpty() || end != value.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 30s, 30m, 2h, 30d, 1h30m)");
         }
         return total;
+    }
+
+    /** {@code total} plus one part; a number too large for a duration is the caller's error, not an overflow. */
+    private static Duration plus(Duration total, String digits, String unit, String text) {
+        try {
+            long n = Long.parseLong(digits);
+            return total.plus(switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(Math.multiplyExact(7, n));
+            });
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration; write a shorter one (e.g. 30d)");
+        }
     }
 
     /** "1h 5m", "42s": for messages to people. */

@@ -109,6 +109,21 @@ class NodeIntegrationTest {
     }
 
     @Test
+    void aFractionWhereAWholeNumberIsRequiredIsRefusedNotTruncated() {
+        long height = TestNode.json(node.getAsAdmin("/api/v1/chain/status")).at("/head/height").asLong();
+        HttpResponse<String> response = node.request("POST", "/api/v1/chain/clock/advance", "{\"epochs\": 1.5}",
+            node.adminToken());
+        assertProblem(response, 400, "urn:granary:problem:malformed-json");
+        assertEquals(height, TestNode.json(node.getAsAdmin("/api/v1/chain/status")).at("/head/height").asLong());
+    }
+
+    @Test
+    void anOverlongUriIsAProblemOfItsOwnType() {
+        HttpResponse<String> response = node.getAsAdmin("/api/v1/health?pad=" + "x".repeat(20_000));
+        assertProblem(response, 414, "urn:granary:problem:uri-too-long");
+    }
+
+    @Test
     void anInvalidValueIsAProblemAndValidOneIsApplied() {
         HttpResponse<String> bad = node.request("PUT", "/api/v1/log-levels/dev.granary.test", "{\"level\":\"loud\"}",
             node.adminToken());

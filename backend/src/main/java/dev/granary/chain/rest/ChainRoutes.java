@@ -6,6 +6,7 @@ import dev.granary.api.JsonSchema;
 import dev.granary.api.RouteGroup;
 import dev.granary.auth.Permission;
 import dev.granary.chain.ChainApi;
+import dev.granary.chain.ChainStatus;
 import dev.granary.chain.clock.ManualClock;
 import dev.granary.chain.rest.ChainRestJson.BlockTime;
 import dev.granary.chain.types.TipSet;
@@ -33,6 +34,9 @@ public final class ChainRoutes implements RouteGroup {
     private final ChainApi chain;
     private final Supplier<Optional<ManualClock>> manualClock;
     private final ChainRestJson json;
+    private volatile RecentBlockTimes recentBlockTimes;
+
+    private record RecentBlockTimes(TipSetKey head, List<BlockTime> times) {}
 
     /**
      * @param manualClock the chain's clock when it is manual (tests, demos); empty on the wall clock
@@ -93,12 +97,25 @@ public final class ChainRoutes implements RouteGroup {
     }
 
     ObjectNode status() {
-        return json.status(chain.chainStatus(), recentBlockTimes());
+        ChainStatus status = chain.chainStatus();
+        return json.status(status, recentBlockTimes(status.head()));
     }
 
-    /** The last {@value #RECENT_BLOCK_TIMES} tipsets, newest first, with the time since each one's parent. */
-    private List<BlockTime> recentBlockTimes() {
-        List<TipSet> recent = walkBack(chain.chainHead(), RECENT_BLOCK_TIMES + 1);
+    /**
+     * The last {@value #RECENT_BLOCK_TIMES} tipsets up to {@code head}, newest first, with the time since each
+     * one's parent. They depend on the head alone, so the list is kept until the head moves: status is polled
+     * far more often than blocks arrive.
+     */
+    private List<BlockTime> recentBlockTimes(TipSet head) {
+        RecentBlockTimes known = recentBlockTimes;
+        if (known == null || !known.head().equals(head.key())) {
+            known = new RecentBlockTimes(head.key(), blockTimes(walkBack(head, RECENT_BLOCK_TIMES + 1)));
+            recentBlockTimes = known;
+        }
+        return known.times();
+    }
+
+    private static List<BlockTime> blockTimes(List<TipSet> recent) {
         List<BlockTime> times = new ArrayList<>();
         for (int i = 0; i < Math.min(RECENT_BLOCK_TIMES, recent.size()); i++) {
             TipSet ts = recent.get(i);
@@ -107,7 +124,7 @@ public final class ChainRoutes implements RouteGroup {
                 parent == null ? null : ts.minTimestamp() - parent.minTimestamp(),
                 parent == null ? 0 : ts.height() - parent.height() - 1));
         }
-        return times;
+        return List.copyOf(times);
     }
 
     private void tipSets(Context ctx) {

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.granary.address.Address;
+import dev.granary.chain.actors.ActorChain;
 import dev.granary.chain.actors.ChainPolicy;
 import dev.granary.chain.actors.GenesisActors;
 import dev.granary.chain.actors.StateQueries;
 import dev.granary.chain.vm.BlockExecution;
 import dev.granary.chain.vm.TipSetExecution;
 import dev.granary.chain.vm.Vm;
-import dev.granary.crypto.KeyType;
 import dev.granary.crypto.PrivateKey;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
@@ -23,12 +23,12 @@ import dev.granary.multiformats.Cid;
 /** Keys, a genesis state with funded accounts (IDs 100, 101, 102), and message builders for pool tests. */
 final class MpoolFixture {
 
-    static final PrivateKey ALICE = secp(1);
-    static final PrivateKey CAROL = secp(2);
-    static final PrivateKey DAVE = bls(3);
+    static final PrivateKey ALICE = ActorChain.secp(1);
+    static final PrivateKey CAROL = ActorChain.secp(2);
+    static final PrivateKey DAVE = ActorChain.bls(3);
     /** Never funded: no actor. */
-    static final PrivateKey BOB = secp(4);
-    static final PrivateKey MINER = secp(5);
+    static final PrivateKey BOB = ActorChain.secp(4);
+    static final PrivateKey MINER = ActorChain.secp(5);
 
     static final Address ALICE_ID = Address.ofId(100);
     static final Address CAROL_ID = Address.ofId(101);
@@ -41,18 +41,6 @@ final class MpoolFixture {
     static final long GAS_LIMIT = 3_000_000;
 
     private MpoolFixture() {
-    }
-
-    static PrivateKey secp(int seed) {
-        byte[] scalar = new byte[32];
-        scalar[31] = (byte) seed;
-        return PrivateKey.of(KeyType.SECP256K1, scalar);
-    }
-
-    static PrivateKey bls(int seed) {
-        byte[] scalar = new byte[32];
-        scalar[0] = (byte) seed; // little-endian
-        return PrivateKey.of(KeyType.BLS, scalar);
     }
 
     /** The one place that knows GenesisActors' signature. */

@@ -166,6 +166,10 @@ class ChainTransferRestTest {
         long delay = Math.round(status.get("blockDelaySeconds").asDouble());
         assertEquals(delay, recent.get(0).get("secondsSinceParent").asLong(), "a manual clock keeps the block delay");
         assertEquals(0, recent.get(0).get("nullRoundsBefore").asLong());
+
+        JsonNode after = chain.advance(1);
+        assertEquals(after.at("/head/height").asLong(), chain.getJson("/chain/status").at("/recentBlockTimes/0/height").asLong(),
+            "the block times follow the head");
     }
 
     @Test

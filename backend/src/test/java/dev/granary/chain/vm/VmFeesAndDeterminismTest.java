@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.granary.address.Address;
+import dev.granary.chain.actors.ActorChain;
 import dev.granary.chain.actors.SingletonActors;
 import dev.granary.chain.actors.reward.RewardState;
 import dev.granary.chain.gas.GasOutputs;
@@ -51,9 +52,9 @@ class VmFeesAndDeterminismTest {
         messages.add(transfer(ALICE, BOB.address(), 0, TokenAmount.ofFil(100)));
         messages.add(transfer(ALICE, BOB.address(), 1, TokenAmount.ofFil(5)));
         messages.add(transfer(BOB, ALICE.address(), 0, TokenAmount.ofFil(1)));
-        messages.add(transfer(ALICE, VmFixture.key(9).address(), 5, TokenAmount.ofFil(1))); // nonce gap: invalid
+        messages.add(transfer(ALICE, ActorChain.secp(9).address(), 5, TokenAmount.ofFil(1))); // nonce gap: invalid
         messages.add(transfer(ALICE, BOB.address(), 2, TokenAmount.ofFil(1), GAS_LIMIT, 7)); // unknown method
-        messages.add(transfer(ALICE, VmFixture.key(9).address(), 3, TokenAmount.ZERO));
+        messages.add(transfer(ALICE, ActorChain.secp(9).address(), 3, TokenAmount.ZERO));
         return messages;
     }
 
@@ -100,7 +101,7 @@ class VmFeesAndDeterminismTest {
             assertNotEquals(TokenAmount.ZERO, burnt);
             TokenAmount accounts = balance(kv, out.stateRoot(), ALICE.address())
                     .add(balance(kv, out.stateRoot(), BOB.address()))
-                    .add(balance(kv, out.stateRoot(), VmFixture.key(9).address()));
+                    .add(balance(kv, out.stateRoot(), ActorChain.secp(9).address()));
             assertEquals(ALICE_FUNDS, accounts.add(burnt).add(tips));
             assertEquals(TokenAmount.ofFil(104), balance(kv, out.stateRoot(), BOB.address())
                     .add(sumOfBobFees(out)), "Bob received 105 and sent 1 plus his fees");

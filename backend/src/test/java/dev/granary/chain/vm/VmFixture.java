@@ -13,7 +13,6 @@ import dev.granary.chain.actors.ChainPolicy;
 import dev.granary.chain.actors.GenesisActors;
 import dev.granary.chain.actors.InitActor;
 import dev.granary.chain.state.StateSession;
-import dev.granary.crypto.KeyType;
 import dev.granary.crypto.PrivateKey;
 import dev.granary.fil.TokenAmount;
 import dev.granary.kv.KvStore;
@@ -24,9 +23,9 @@ import dev.granary.multiformats.Cid;
 /** Keys, a genesis with one funded account and a reward pool, and helpers to build and inspect messages. */
 final class VmFixture {
 
-    static final PrivateKey ALICE = key(1);
-    static final PrivateKey BOB = key(2);
-    static final PrivateKey MINER = key(3);
+    static final PrivateKey ALICE = ActorChain.secp(1);
+    static final PrivateKey BOB = ActorChain.secp(2);
+    static final PrivateKey MINER = ActorChain.secp(3);
     static final TokenAmount ALICE_FUNDS = TokenAmount.ofFil(1_000);
     static final TokenAmount REWARD_POOL = TokenAmount.ofFil(1_000_000);
     static final Duration BLOCK_DELAY = Duration.ofSeconds(30);
@@ -36,12 +35,6 @@ final class VmFixture {
     static final long GAS_LIMIT = 3_000_000;
 
     private VmFixture() {
-    }
-
-    static PrivateKey key(int seed) {
-        byte[] scalar = new byte[32];
-        scalar[31] = (byte) seed;
-        return PrivateKey.of(KeyType.SECP256K1, scalar);
     }
 
     static Cid genesis(KvStore kv) {

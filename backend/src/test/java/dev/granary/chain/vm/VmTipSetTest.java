@@ -38,7 +38,7 @@ import dev.granary.multiformats.Cid;
 
 class VmTipSetTest {
 
-    private static final PrivateKey SECOND_MINER = VmFixture.key(8);
+    private static final PrivateKey SECOND_MINER = ActorChain.secp(8);
     private static final long N = RewardState.decayDenominator(VmFixture.BLOCK_DELAY);
 
     @TempDir
