@@ -187,7 +187,8 @@ final class AddressSelector {
                 + " has its key in this node's wallet and at least " + (minFunds.signum() > 0 ? minFunds : "some FIL")
                 + "; fund one of them or import its key";
         }
-        return new AddressChoice(use, chosen, reason, looked.stream().map(Looked::candidate).toList());
+        return new AddressChoice(use, chosen, reason, goodFunds, minFunds,
+            looked.stream().map(Looked::candidate).toList());
     }
 
     private Looked lookUp(Proposal p) {

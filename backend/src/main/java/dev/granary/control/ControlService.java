@@ -231,12 +231,6 @@ public final class ControlService {
         return out;
     }
 
-    /** The funds {@link #explain} uses for {@code use} at the current base fee: [goodFunds, minFunds]. */
-    public List<TokenAmount> explainFunds(AddressUse use) {
-        ExplainFunds funds = ExplainFunds.forUse(use, maxFee, chain.api().chainStatus().baseFee());
-        return List.of(funds.good(), funds.min());
-    }
-
     /** Lotus AddressSelector.AddressFor, for the node's own sealing/proving code (no actor: the node itself). */
     public AddressChoice select(Address miner, AddressUse use, TokenAmount goodFunds, TokenAmount minFunds) {
         ControlChain.Miner m = chain.miner(miner);

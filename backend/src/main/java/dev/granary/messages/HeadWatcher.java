@@ -48,15 +48,24 @@ final class HeadWatcher {
 
     synchronized void process(long height) {
         for (StoredMessage m : store.inState(MessageState.RECORDED)) {
-            underLock(m, MessageState.RECORDED, this::resumeRecorded);
+            underLock(m, MessageState.RECORDED, fresh -> resumeRecorded(fresh, height));
         }
-        Set<Cid> pool = new HashSet<>();
-        chain.mpoolPending().forEach(s -> pool.add(s.cid()));
-        for (StoredMessage m : store.inState(MessageState.PUSHED)) {
-            underLock(m, MessageState.PUSHED, fresh -> followPushed(fresh, height, pool));
+        List<StoredMessage> pushed = store.inState(MessageState.PUSHED);
+        if (!pushed.isEmpty()) {
+            Set<Cid> pool = new HashSet<>();
+            chain.mpoolPending().forEach(s -> pool.add(s.cid()));
+            for (StoredMessage m : pushed) {
+                underLock(m, MessageState.PUSHED, fresh -> followPushed(fresh, height, pool));
+            }
         }
         for (StoredMessage m : store.inState(MessageState.EXECUTED)) {
-            underLock(m, MessageState.EXECUTED, fresh -> confirmIfDeep(fresh, height));
+            // the execution epoch never changes once EXECUTED: only a deep enough one is worth the lock and re-read
+            if (deepEnough(m.view().executedEpoch().orElse(height), height)) {
+                underLock(m, MessageState.EXECUTED, fresh -> {
+                    store.markConfirmed(fresh.id());
+                    service.changed();
+                });
+            }
         }
     }
 
@@ -76,9 +85,9 @@ final class HeadWatcher {
     }
 
     /** Restart rule of RECORDED: already in the pool or on chain → PUSHED; otherwise push the same bytes. */
-    private void resumeRecorded(StoredMessage m) {
+    private void resumeRecorded(StoredMessage m, long height) {
         if (knownToChain(m.view().cid())) {
-            store.markPushed(m.id(), chain.chainHead().height());
+            store.markPushed(m.id(), height);
             service.changed();
             log.info("recorded message {} (from {}, nonce {}) was already pushed before the restart", m.id(),
                 m.view().from(), m.view().nonce());
@@ -94,7 +103,8 @@ final class HeadWatcher {
     }
 
     private void followPushed(StoredMessage m, long height, Set<Cid> pool) {
-        List<Cid> cids = store.allCids(m);
+        // a never-replaced message has one CID: no need to read its (empty) replacement history every head
+        List<Cid> cids = m.view().replacements() == 0 ? List.of(m.view().cid()) : store.allCids(m);
         for (Cid cid : cids) {
             Optional<MessageLookup> found = chain.stateSearchMsg(cid);
             if (found.isPresent()) {
@@ -118,18 +128,15 @@ final class HeadWatcher {
         log.info("message {} (from {}, nonce {}) executed at height {} as {} with exit code {}", m.id(),
             m.view().from(), m.view().nonce(), lookup.height(), lookup.message(), lookup.receipt().exitCode());
         service.resolveBlockedAlert(m.id(), "executed at height " + lookup.height());
-        if (state == MessageState.EXECUTED) {
-            confirmIfDeep(store.byId(m.id()).orElseThrow(), height);
+        if (state == MessageState.EXECUTED && deepEnough(lookup.height(), height)) {
+            store.markConfirmed(m.id());
         }
         service.changed();
     }
 
-    private void confirmIfDeep(StoredMessage m, long height) {
-        long executedAt = m.view().executedEpoch().orElse(height);
-        if (height - executedAt >= service.config().confidence()) {
-            store.markConfirmed(m.id());
-            service.changed();
-        }
+    /** messages.confidence tipsets on top of the execution epoch. */
+    private boolean deepEnough(long executedAt, long height) {
+        return height - executedAt >= service.config().confidence();
     }
 
     /**

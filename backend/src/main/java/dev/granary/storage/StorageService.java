@@ -179,9 +179,9 @@ public final class StorageService implements AutoCloseable {
     }
 
     private PathInfo attachChecked(AttachRequest request) {
-        Path root = directory(request.path());
-        refuseSystemDirectories(root);
-        probeWritable(root);
+        Path root = AttachChecks.directory(request.path());
+        AttachChecks.refuseSystemDirectories(root, home);
+        AttachChecks.probeWritable(root);
         synchronized (allocation) {
             index.pathByLocal(nodeId, root.toString()).ifPresent(existing -> {
                 throw new ConflictException(root + " is already attached as storage path " + existing.id()
@@ -197,7 +197,7 @@ public final class StorageService implements AutoCloseable {
                 meta = new StoreMeta(UUID.randomUUID().toString(), request.weight(), request.canSeal(),
                     request.canStore(), request.maxStorage(), request.groups(), request.allowTo(), request.allowTypes(),
                     request.denyTypes(), request.allowMiners(), request.denyMiners());
-                checkOptions(root, meta);
+                AttachChecks.checkOptions(root, meta);
             } else {
                 StoreMetaFile.Read read = StoreMetaFile.read(root);
                 meta = read.meta();
@@ -209,10 +209,10 @@ public final class StorageService implements AutoCloseable {
                     + (existing.localPath() != null ? existing.localPath() : "remote " + existing.remoteName())
                     + "; two directories must not share an ID (was the directory copied?)");
             });
-            FsStat stat = statOrInput(root);
+            FsStat stat = AttachChecks.stat(root);
             List<Path> created = new ArrayList<>();
             try {
-                createLayout(root, created);
+                AttachChecks.createLayout(root, created);
                 if (request.init()) {
                     StoreMetaFile.write(root, meta, unknown);
                     created.add(StoreMetaFile.file(root));
@@ -223,14 +223,13 @@ public final class StorageService implements AutoCloseable {
                 declareScan(info(index.path(id).orElseThrow()), false);
             } catch (RuntimeException e) {
                 index.deletePath(id);
-                undo(created);
+                AttachChecks.undo(created);
                 throw e;
             }
             return info(index.path(id).orElseThrow());
         }
     }
 
-    /** A directory that exists and that this node can write (probed), as an absolute real path. */
     /**
      * The node's home may hold attached paths below it (as a Lotus repo may), but never be one itself:
      * attaching it, one of its parents or the file-system root would lay sealed/, cache/ and unsealed/
@@ -238,104 +237,6 @@ public final class StorageService implements AutoCloseable {
      */
     public void refuseAttaching(Path nodeHome) {
         home = Optional.of(nodeHome.toAbsolutePath().normalize());
-    }
-
-    private void refuseSystemDirectories(Path root) {
-        if (root.getParent() == null) {
-            throw new StorageInputException(root, "path", root + " is the file system's root; attach a directory on the"
-                + " disk instead (e.g. " + root.resolve("srv/granary/store") + ")");
-        }
-        Optional<Path> realHome = home.map(h -> {
-            try {
-                return h.toRealPath();
-            } catch (IOException e) {
-                return h;
-            }
-        });
-        if (realHome.isPresent() && realHome.get().startsWith(root)) {
-            throw new StorageInputException(root, "path", root + (realHome.get().equals(root) ? " is" : " holds")
-                + " this node's home (" + realHome.get() + "); attach a directory of its own, such as "
-                + realHome.get().resolve("storage"));
-        }
-    }
-
-    private static Path directory(String text) {
-        if (text == null || text.isBlank()) {
-            throw new StorageInputException(null, "path", "name the directory to attach (path is empty)");
-        }
-        Path p;
-        try {
-            p = Path.of(text.strip()).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new StorageInputException(null, "path", "'" + text + "' is not a valid path: " + e.getMessage());
-        }
-        if (!Files.exists(p)) {
-            throw new StorageInputException(p, "path", p + " does not exist; create the directory (and mount the disk)"
-                + " first");
-        }
-        if (!Files.isDirectory(p)) {
-            throw new StorageInputException(p, "path", p + " is not a directory");
-        }
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            throw new StorageInputException(p, "path", p + " cannot be resolved: " + e.getMessage());
-        }
-    }
-
-    private static void probeWritable(Path root) {
-        try {
-            LocalStore.probe(root);
-        } catch (IOException e) {
-            throw new StorageInputException(root, "path", root + " is not writable by this node: " + e.getMessage()
-                + "; fix its owner or permissions");
-        }
-    }
-
-    private static void checkOptions(Path root, StoreMeta meta) {
-        if (meta.weight() < 0) {
-            throw new StorageInputException(root, "Weight", "Weight must be 0 or more, got " + meta.weight());
-        }
-        if (meta.maxStorage() < 0) {
-            throw new StorageInputException(root, "MaxStorage", "MaxStorage must be 0 (no limit) or more bytes, got "
-                + meta.maxStorage());
-        }
-        StoreMetaFile.validate(root, meta);
-    }
-
-    private static FsStat statOrInput(Path root) {
-        try {
-            return LocalStore.stat(root);
-        } catch (IOException e) {
-            throw new StorageInputException(root, "path", "cannot measure " + root + ": " + e.getMessage());
-        }
-    }
-
-    private static void createLayout(Path root, List<Path> created) {
-        for (SectorFileType t : List.of(SectorFileType.UNSEALED, SectorFileType.SEALED, SectorFileType.CACHE)) {
-            Path dir = root.resolve(t.id());
-            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.createDirectory(dir);
-                    created.add(dir);
-                } catch (IOException e) {
-                    throw new StorageInputException(root, "path", "cannot create " + dir + ": " + e.getMessage());
-                }
-            } else if (!Files.isDirectory(dir)) {
-                throw new StorageInputException(root, "path", dir + " exists but is not a directory");
-            }
-        }
-    }
-
-    /** Removes what an attach created, newest first; only empty directories and the file it wrote. */
-    private static void undo(List<Path> created) {
-        for (int i = created.size() - 1; i >= 0; i--) {
-            try {
-                Files.deleteIfExists(created.get(i));
-            } catch (IOException e) {
-                log.warn("could not remove {} after a failed attach: {}", created.get(i), e.getMessage());
-            }
-        }
     }
 
     /**
@@ -388,7 +289,7 @@ public final class StorageService implements AutoCloseable {
                 or(changes.groups(), m.groups()), or(changes.allowTo(), m.allowTo()),
                 or(changes.allowTypes(), m.allowTypes()), or(changes.denyTypes(), m.denyTypes()),
                 or(changes.allowMiners(), m.allowMiners()), or(changes.denyMiners(), m.denyMiners()));
-            checkOptions(root, changed);
+            AttachChecks.checkOptions(root, changed);
             StoreMetaFile.write(root, changed, read.unknown());
             index.updateMeta(row.id(), changed);
             audit.record(actor, "storage.set", row.localPath(), Outcome.SUCCESS, "id " + row.id() + ", " + flags(changed));

@@ -41,16 +41,7 @@ class StuckMessageReplaceTest {
         try (TestNode node = MessageServiceTest.start(home)) {
             MessageService messages = node.node().messages();
             Address funded = MessageServiceTest.funded(node);
-            PrivateKey flooder = PrivateKey.generate(KeyType.SECP256K1, new SecureRandom());
-            OutgoingMessage funding = messages.send(SYSTEM, MessageServiceTest.transfer(funded, flooder.address(),
-                TokenAmount.ofFil(500)));
-            node.advanceEpochs(3);
-            assertEquals(MessageState.CONFIRMED, messages.get(SYSTEM, funding.id()).state());
-
-            int floodBlocks = 10;
-            for (int nonce = 0; nonce < floodBlocks; nonce++) {
-                node.node().chain().mpoolPush(blockFiller(flooder, funded, nonce));
-            }
+            floodPool(node, funded, 10);
             OutgoingMessage stuck = messages.send(SYSTEM, MessageServiceTest.transfer(funded,
                 MessageServiceTest.newWallet(node, "receiver"), TokenAmount.ofFil(1)));
             assertEquals(MessageState.PUSHED, stuck.state());
@@ -104,14 +95,7 @@ class StuckMessageReplaceTest {
         try (TestNode node = MessageServiceTest.start(home)) {
             MessageService messages = node.node().messages();
             Address funded = MessageServiceTest.funded(node);
-            PrivateKey flooder = PrivateKey.generate(KeyType.SECP256K1, new SecureRandom());
-            OutgoingMessage funding = messages.send(SYSTEM, MessageServiceTest.transfer(funded, flooder.address(),
-                TokenAmount.ofFil(500)));
-            node.advanceEpochs(3);
-            assertEquals(MessageState.CONFIRMED, messages.get(SYSTEM, funding.id()).state());
-            for (int nonce = 0; nonce < 10; nonce++) {
-                node.node().chain().mpoolPush(blockFiller(flooder, funded, nonce));
-            }
+            floodPool(node, funded, 10);
             OutgoingMessage stuck = messages.send(SYSTEM, MessageServiceTest.transfer(funded,
                 MessageServiceTest.newWallet(node, "receiver"), TokenAmount.ofFil(1)));
             assertEquals(MessageState.PUSHED, stuck.state());
@@ -132,6 +116,19 @@ class StuckMessageReplaceTest {
             OutgoingMessage done = messages.get(SYSTEM, stuck.id());
             assertEquals(MessageState.CONFIRMED, done.state(), done.toString());
             assertEquals(replacement.cid(), done.executedCid().orElseThrow(), "the replacement is what executed");
+        }
+    }
+
+    /** Funds a new account from {@code funded} and pushes {@code blocks} block fillers from it. */
+    private static void floodPool(TestNode node, Address funded, int blocks) {
+        MessageService messages = node.node().messages();
+        PrivateKey flooder = PrivateKey.generate(KeyType.SECP256K1, new SecureRandom());
+        OutgoingMessage funding = messages.send(SYSTEM, MessageServiceTest.transfer(funded, flooder.address(),
+            TokenAmount.ofFil(500)));
+        node.advanceEpochs(3);
+        assertEquals(MessageState.CONFIRMED, messages.get(SYSTEM, funding.id()).state());
+        for (int nonce = 0; nonce < blocks; nonce++) {
+            node.node().chain().mpoolPush(blockFiller(flooder, funded, nonce));
         }
     }
 

@@ -76,13 +76,13 @@ final class ControlJson {
         return out;
     }
 
-    static Map<String, Object> choice(AddressChoice c, List<TokenAmount> funds) {
+    static Map<String, Object> choice(AddressChoice c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("use", c.use().label());
         out.put("chosen", text(c.chosen()));
         out.put("reason", c.reason());
-        amount(out, "goodFunds", funds.get(0));
-        amount(out, "minFunds", funds.get(1));
+        amount(out, "goodFunds", c.goodFunds());
+        amount(out, "minFunds", c.minFunds());
         out.put("candidates", c.candidates().stream().map(ControlJson::candidate).toList());
         return out;
     }

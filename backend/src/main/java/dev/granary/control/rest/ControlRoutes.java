@@ -260,7 +260,7 @@ public final class ControlRoutes implements RouteGroup {
         List<AddressChoice> choices = control.explain(actor, miner);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", ControlJson.selection(config));
-        out.put("explanation", choices.stream().map(c -> ControlJson.choice(c, control.explainFunds(c.use()))).toList());
+        out.put("explanation", choices.stream().map(ControlJson::choice).toList());
         return out;
     }
 }
