@@ -1,12 +1,9 @@
 package dev.granary.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,35 +20,17 @@ import tools.jackson.databind.JsonNode;
         "--actor may be left out when this node's wallet controls exactly one miner."},
     subcommands = {ActorControlCommand.class, ActorCommand.SetOwner.class, ActorCommand.ProposeChangeWorker.class,
         ActorCommand.ConfirmChangeWorker.class})
-public final class ActorCommand implements Runnable {
+public final class ActorCommand extends ApiGroup {
 
     static final String REALLY = "Pass --really-do-it to actually execute this action";
     /** How long a command waits for its message to be confirmed before it gives up (the message keeps going). */
-    static final Duration WAIT = Duration.ofMinutes(10);
+    static final String WAIT = "10m";
 
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** What every verb shares: --actor, and the root's environment. */
+    /** What every verb shares: --actor. */
     abstract static class ActorVerb extends ApiCommand {
         @Option(names = "--actor", paramLabel = "MINER", description = "The miner (f0...); default: the one miner this"
             + " node's wallet controls.")
         String actor;
-
-        abstract ActorCommand root();
-
-        @Override
-        Function<String, String> environment() {
-            return root().environment;
-        }
 
         /** --actor, or the only miner GET /v1/miners lists. */
         String miner(ApiClient api) {
@@ -84,28 +63,6 @@ public final class ActorCommand implements Runnable {
         }
     }
 
-    /** Waits (in pieces the HTTP timeout allows) until the message is confirmed, failed or rejected. */
-    static JsonNode untilDone(ApiClient api, JsonNode message, Duration timeout) {
-        JsonNode now = message;
-        Instant deadline = Instant.now().plus(timeout);
-        while (!done(now)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new CliFailure("message " + now.get("id").asLong() + " is still " + now.get("state").asString()
-                    + " after " + timeout.toMinutes() + " minutes; follow it with `granary messages wait "
-                    + now.get("id").asLong() + "`");
-            }
-            try {
-                now = api.post("waiting for message " + now.get("id").asLong(), "/v1/messages/" + now.get("id").asLong()
-                    + "/wait?timeout=50s", Map.of()).json();
-            } catch (ApiClient.NodeRefusedException e) {
-                if (e.status() != 504) {
-                    throw e;
-                }
-            }
-        }
-        return now;
-    }
-
     static boolean done(JsonNode message) {
         String state = message.get("state").asString();
         return state.equals("confirmed") || state.equals("failed") || state.equals("rejected");
@@ -116,16 +73,16 @@ public final class ActorCommand implements Runnable {
         return cid == null || cid.isNull() ? "-" : cid.get("/").asString();
     }
 
-    /** Sends with wait=true and follows the message to its end; a failed one is a CliFailure naming its exit code. */
-    static JsonNode sendAndWait(ApiClient api, String action, String method, String path, Map<String, Object> body,
-                                PrintWriter out, String cidLabel) {
+    /** POSTs with wait=true and follows the message to its end; a failed one is a CliFailure naming its exit code. */
+    static JsonNode sendAndWait(ApiClient api, String action, String path, Map<String, Object> body, PrintWriter out,
+                                String cidLabel) {
         Map<String, Object> waiting = new java.util.LinkedHashMap<>(body);
         waiting.put("wait", true);
         waiting.put("timeout", "50s");
-        JsonNode sent = (method.equals("PUT") ? api.put(action, path, waiting) : api.post(action, path, waiting)).json();
+        JsonNode sent = api.post(action, path, waiting).json();
         out.println(cidLabel + " " + cid(sent));
         out.flush();
-        JsonNode done = untilDone(api, sent, WAIT);
+        JsonNode done = done(sent) ? sent : MessagesCommand.waitFor(api, Long.toString(sent.get("id").asLong()), WAIT);
         if (!done.get("state").asString().equals("confirmed")) {
             throw new CliFailure(action + ": message " + done.get("id").asLong() + " " + done.get("state").asString()
                 + (done.get("exitCode").isNull() ? "" : " with exit code " + done.get("exitCode").asLong()) + ": "
@@ -138,9 +95,6 @@ public final class ActorCommand implements Runnable {
         description = {"Set the owner address. Run it twice, as Lotus: first with the old owner as SENDER (proposes"
             + " NEW_OWNER), then with the new owner as SENDER (confirms). Waits for each message."})
     static final class SetOwner extends ActorVerb {
-        @CommandLine.ParentCommand
-        ActorCommand parent;
-
         @CommandLine.Parameters(index = "0", paramLabel = "NEW_OWNER")
         String newOwner;
 
@@ -149,11 +103,6 @@ public final class ActorCommand implements Runnable {
 
         @Option(names = "--really-do-it", description = "Actually send the message.")
         boolean reallyDoIt;
-
-        @Override
-        ActorCommand root() {
-            return parent;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
@@ -173,39 +122,28 @@ public final class ActorCommand implements Runnable {
                 throw new CliFailure(REALLY);
             }
             String path = base(miner) + (propose ? "/owner" : "/owner/confirm");
-            sendAndWait(api, propose ? "proposing the new owner" : "confirming the new owner", "POST", path,
+            sendAndWait(api, propose ? "proposing the new owner" : "confirming the new owner", path,
                 Map.of("newOwner", newOwner), out, "Message CID:");
             out.println("message succeeded!");
         }
 
         private static String ownerOf(JsonNode control) {
-            for (JsonNode e : control.get("addresses")) {
-                for (JsonNode r : e.get("roles")) {
-                    if (r.asString().equals("owner")) {
-                        return e.get("idAddress").asString();
-                    }
-                }
+            String owner = ActorControlCommand.withRole(control, "owner");
+            if (owner == null) {
+                throw new CliFailure("the node's answer names no owner");
             }
-            throw new CliFailure("the node's answer names no owner");
+            return owner;
         }
     }
 
     @Command(name = "propose-change-worker", mixinStandardHelpOptions = true,
         description = "Propose a worker address change (an account with a BLS key); waits for the message.")
     static final class ProposeChangeWorker extends ActorVerb {
-        @CommandLine.ParentCommand
-        ActorCommand parent;
-
         @CommandLine.Parameters(index = "0", paramLabel = "NEW_WORKER")
         String newWorker;
 
         @Option(names = "--really-do-it", description = "Actually send the message.")
         boolean reallyDoIt;
-
-        @Override
-        ActorCommand root() {
-            return parent;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
@@ -223,7 +161,7 @@ public final class ActorCommand implements Runnable {
                 out.println("Would propose " + newId + " as the worker of " + miner);
                 throw new CliFailure(REALLY);
             }
-            sendAndWait(api, "proposing the worker change", "POST", base(miner) + "/worker",
+            sendAndWait(api, "proposing the worker change", base(miner) + "/worker",
                 Map.of("newWorker", newWorker), out, "Propose Message CID:");
             JsonNode after = overview(api, miner);
             if (!newId.equals(text(after, "pendingWorker"))) {
@@ -240,19 +178,11 @@ public final class ActorCommand implements Runnable {
     @Command(name = "confirm-change-worker", mixinStandardHelpOptions = true,
         description = "Confirm the pending worker address change once its height is reached; waits for the message.")
     static final class ConfirmChangeWorker extends ActorVerb {
-        @CommandLine.ParentCommand
-        ActorCommand parent;
-
         @CommandLine.Parameters(index = "0", paramLabel = "NEW_WORKER")
         String newWorker;
 
         @Option(names = "--really-do-it", description = "Actually send the message.")
         boolean reallyDoIt;
-
-        @Override
-        ActorCommand root() {
-            return parent;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
@@ -275,7 +205,7 @@ public final class ActorCommand implements Runnable {
                 out.println("Would confirm " + newId + " as the worker of " + miner);
                 throw new CliFailure(REALLY);
             }
-            sendAndWait(api, "confirming the worker change", "POST", base(miner) + "/worker/confirm",
+            sendAndWait(api, "confirming the worker change", base(miner) + "/worker/confirm",
                 Map.of("newWorker", newWorker), out, "Confirm Message CID:");
             String worker = ActorControlCommand.withRole(overview(api, miner), "worker");
             if (!newId.equals(worker)) {

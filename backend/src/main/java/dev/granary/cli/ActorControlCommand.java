@@ -22,9 +22,6 @@ final class ActorControlCommand implements Runnable {
     /** The on-chain names among an entry's roles; the rest are uses. */
     private static final Set<String> USES = Set.of("PoSt", "PreCommit", "Commit", "Terminate", "DealPublish");
 
-    @CommandLine.ParentCommand
-    ActorCommand actor;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,19 +42,9 @@ final class ActorControlCommand implements Runnable {
         return null;
     }
 
-    abstract static class ControlVerb extends ActorCommand.ActorVerb {
-        @CommandLine.ParentCommand
-        ActorControlCommand control;
-
-        @Override
-        ActorCommand root() {
-            return control.actor;
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Show the owner, worker, beneficiary and control addresses with their uses and balances.")
-    static final class ListControl extends ControlVerb {
+    static final class ListControl extends ActorCommand.ActorVerb {
         @Option(names = "--verbose", description = "Print whole key addresses.")
         boolean verbose;
 
@@ -109,7 +96,7 @@ final class ActorControlCommand implements Runnable {
     @Command(name = "set", mixinStandardHelpOptions = true,
         description = {"Set the control addresses (ChangeWorkerAddress from the owner; the worker stays).",
             "Prints what it removes and adds; sends only with --really-do-it, then prints the message CID."})
-    static final class SetControl extends ControlVerb {
+    static final class SetControl extends ActorCommand.ActorVerb {
         @Parameters(paramLabel = "ADDRESS", arity = "0..*", description = "The new control addresses (none: clear them).")
         List<String> addresses = new ArrayList<>();
 
@@ -155,7 +142,7 @@ final class ActorControlCommand implements Runnable {
         description = {"For every message type, the address that sends next and the verdict on each candidate",
             "(Lotus' AddressSelector); `selection set` changes the configuration."},
         subcommands = {ActorControlCommand.SetSelection.class})
-    static final class Selection extends ControlVerb {
+    static final class Selection extends ActorCommand.ActorVerb {
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
             String miner = miner(api);
@@ -212,11 +199,6 @@ final class ActorControlCommand implements Runnable {
         @Option(names = "--disable-worker-fallback",
             description = "Send from the worker only when nothing else is listed for the message type.")
         boolean disableWorkerFallback;
-
-        @Override
-        ActorCommand root() {
-            return selection.control.actor;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {

@@ -7,11 +7,13 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +73,20 @@ public final class ApiClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * GET {@code apiPath} streamed into {@code file}, for answers too big to hold in memory (accept names their
+     * media type); returns the answer's headers. An error answer is read as problem+json, not written to the file.
+     * No request timeout: a large download may rightly take longer than any JSON call.
+     */
+    public HttpHeaders download(String action, String apiPath, String accept, Path file) {
+        HttpRequest request = HttpRequest.newBuilder(info.resolve(apiPath))
+            .header("Authorization", "Bearer " + info.token())
+            .header("Accept", accept + ", application/problem+json").GET().build();
+        return exchange(action, request, head -> head.statusCode() / 100 == 2
+            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file), Path::toString)
+            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)).headers();
+    }
+
     private Answer send(String action, String method, String apiPath, Map<String, ?> body) {
         URI uri = info.resolve(apiPath);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
@@ -82,9 +98,15 @@ public final class ApiClient {
             request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
+        HttpResponse<String> response = exchange(action, request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** Sends the request; a 2xx answer is returned, anything else (or no answer) is a {@link CliFailure}. */
+    private HttpResponse<String> exchange(String action, HttpRequest request, HttpResponse.BodyHandler<String> handler) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, handler);
         } catch (IOException e) {
             throw new NodeUnreachableException(action + ": cannot reach the node at " + info.base() + ": " + why(e)
                 + " (is it running? the address comes from " + ApiInfo.ENV + ")", e);
@@ -93,7 +115,7 @@ public final class ApiClient {
             throw new CliFailure(action + ": interrupted");
         }
         if (response.statusCode() >= 200 && response.statusCode() < 300) {
-            return new Answer(response.statusCode(), response.body());
+            return response;
         }
         throw NodeRefusedException.from(action, response);
     }

@@ -26,8 +26,15 @@ abstract class ApiCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the node's JSON answer exactly as sent, instead of text.")
     boolean json;
 
-    /** The environment variables, from the parent command so tests can replace them. */
-    abstract Function<String, String> environment();
+    /** The environment variables: those of the enclosing {@link ApiGroup}, which tests replace. */
+    Function<String, String> environment() {
+        for (CommandSpec s = spec.parent(); s != null; s = s.parent()) {
+            if (s.userObject() instanceof ApiGroup group) {
+                return group.environment;
+            }
+        }
+        return System::getenv;
+    }
 
     /** Checks argument combinations before anything is sent; throw picocli's ParameterException. */
     void checkUsage() {

@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /** `granary auth`: API tokens, like `lotus auth create-token`, against a running node. */
@@ -20,18 +18,7 @@ import tools.jackson.databind.JsonNode;
     description = {"Create, list and revoke API tokens on a running node.",
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
     subcommands = {AuthCommand.CreateToken.class, AuthCommand.ListTokens.class, AuthCommand.Revoke.class})
-public final class AuthCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class AuthCommand extends ApiGroup {
 
     /** Lotus' --perm values; lower case because they are typed as-is. */
     enum Perm { read, write, sign, admin }
@@ -44,9 +31,6 @@ public final class AuthCommand implements Runnable {
             "and its id, permissions and expiry on stderr. It is shown only this once.",
             "With --json, prints the node's whole answer (token included) on stdout instead."})
     static final class CreateToken extends ApiCommand {
-
-        @ParentCommand
-        AuthCommand auth;
 
         @Option(names = "--perm", required = true, paramLabel = "PERM",
             description = "read, write, sign or admin: this permission and every one below it, as in Lotus.")
@@ -66,11 +50,6 @@ public final class AuthCommand implements Runnable {
         @Option(names = "--lotus", description = {"A plain Lotus token (only an Allow list) for Lotus tooling.",
             "It names no user, never expires and cannot be revoked."})
         boolean lotus;
-
-        @Override
-        Function<String, String> environment() {
-            return auth.environment;
-        }
 
         @Override
         void checkUsage() {
@@ -122,16 +101,8 @@ public final class AuthCommand implements Runnable {
         description = "List your API tokens and sign-in sessions (never their values); --all lists everyone's (admin).")
     static final class ListTokens extends ApiCommand {
 
-        @ParentCommand
-        AuthCommand auth;
-
         @Option(names = "--all", description = "Every user's tokens (needs the admin permission).")
         boolean all;
-
-        @Override
-        Function<String, String> environment() {
-            return auth.environment;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
@@ -164,16 +135,8 @@ public final class AuthCommand implements Runnable {
         description = "Revoke a token by its id (see list-tokens): yours, or anyone's with the admin permission.")
     static final class Revoke extends ApiCommand {
 
-        @ParentCommand
-        AuthCommand auth;
-
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id (jti).")
         String jti;
-
-        @Override
-        Function<String, String> environment() {
-            return auth.environment;
-        }
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {

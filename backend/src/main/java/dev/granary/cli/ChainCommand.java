@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,29 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
     subcommands = {ChainCommand.Head.class, ChainCommand.Status.class, ChainCommand.Export.class,
         ChainCommand.GetBlock.class, ChainCommand.GetMessage.class, ChainCommand.Wait.class, ChainCommand.Advance.class,
         CreateMinerCommand.class})
-public final class ChainCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** What every `chain` verb shares: the parent's environment. */
-    abstract static class ChainVerb extends ApiCommand {
-        @ParentCommand
-        ChainCommand chain;
-
-        @Override
-        Function<String, String> environment() {
-            return chain.environment;
-        }
-    }
+public final class ChainCommand extends ApiGroup {
 
     /** A CID argument, checked before anything is sent. */
     static final class CidText implements CommandLine.ITypeConverter<String> {
@@ -64,7 +40,7 @@ public final class ChainCommand implements Runnable {
     }
 
     @Command(name = "head", mixinStandardHelpOptions = true, description = "Print the head tipset's block CIDs, one a line.")
-    static final class Head extends ChainVerb {
+    static final class Head extends ApiCommand {
         @Option(names = "--height", description = "Print only the head's height.")
         boolean height;
 
@@ -86,7 +62,7 @@ public final class ChainCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Network, clock, head, base fee, production, pool size and the recent block times.")
-    static final class Status extends ChainVerb {
+    static final class Status extends ApiCommand {
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
             ApiClient.Answer answer = api.get("getting the chain status", "/v1/chain/status");
@@ -132,7 +108,7 @@ public final class ChainCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Download a CARv1 snapshot: the head's headers back to genesis and the head's state.",
             "A new node starts from it with `granary run --import-snapshot FILE`."})
-    static final class Export extends ChainVerb {
+    static final class Export extends ApiCommand {
         @Option(names = "--out", paramLabel = "FILE|DIR",
             description = "Where to write it: a file, or a directory for the node's name for it, NETWORK-HEIGHT.car"
                 + " (default: that name, here).")
@@ -140,7 +116,7 @@ public final class ChainCommand implements Runnable {
 
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
-            CarDownload.Result result = CarDownload.export(ApiInfo.fromEnvironment(environment()), Optional.ofNullable(file));
+            CarDownload.Result result = CarDownload.export(api, Optional.ofNullable(file));
             if (json) {
                 out.println(JsonMapper.shared().writeValueAsString(Map.of("file", result.file().toString(),
                     "bytes", result.bytes())));
@@ -152,7 +128,7 @@ public final class ChainCommand implements Runnable {
 
     @Command(name = "get-block", aliases = "getblock", mixinStandardHelpOptions = true,
         description = {"Print a block header with its messages and its parent's receipts, as `lotus chain get-block`."})
-    static final class GetBlock extends ChainVerb {
+    static final class GetBlock extends ApiCommand {
         @Parameters(index = "0", paramLabel = "CID", converter = CidText.class)
         String cid;
 
@@ -178,7 +154,7 @@ public final class ChainCommand implements Runnable {
 
     @Command(name = "get-message", aliases = {"getmessage", "get-msg"}, mixinStandardHelpOptions = true,
         description = "Print a message (on chain or pending), as `lotus chain getmessage`.")
-    static final class GetMessage extends ChainVerb {
+    static final class GetMessage extends ApiCommand {
         @Parameters(index = "0", paramLabel = "CID", converter = CidText.class)
         String cid;
 
@@ -191,7 +167,7 @@ public final class ChainCommand implements Runnable {
 
     @Command(name = "wait", mixinStandardHelpOptions = true,
         description = {"Wait until a message has executed and print where, with its receipt, as `lotus state wait-msg`."})
-    static final class Wait extends ChainVerb {
+    static final class Wait extends ApiCommand {
         @Parameters(index = "0", paramLabel = "CID", converter = CidText.class)
         String cid;
 
@@ -217,7 +193,7 @@ public final class ChainCommand implements Runnable {
     @Command(name = "advance", mixinStandardHelpOptions = true,
         description = {"Move a manual chain clock forward N epochs, producing each epoch's block (admin).",
             "Only for a node with chain.clock = \"manual\"."})
-    static final class Advance extends ChainVerb {
+    static final class Advance extends ApiCommand {
         @Parameters(index = "0", paramLabel = "N", description = "Epochs to advance, 1 to 10000.")
         long epochs;
 

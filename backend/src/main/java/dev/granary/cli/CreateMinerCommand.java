@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
     description = {"Create a miner actor (power actor f04, CreateMiner), like lotus-miner init.",
         "With --key-file it is signed here (hex-lotus or json-lotus key); without, the node's wallet signs with",
         "the --from key (default: the owner). The worker must be an account with a BLS (f3) key."})
-final class CreateMinerCommand extends ChainCommand.ChainVerb {
+final class CreateMinerCommand extends ApiCommand {
 
     @Option(names = "--key-file", paramLabel = "KEY", description = "The sender's key; it pays the message."
         + " Without it the node's wallet signs.")

@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /** `granary messages`: what the node's message service sent, its state and replacements, through the REST API. */
@@ -22,31 +19,10 @@ import tools.jackson.databind.JsonNode;
     description = {"Messages this node signed and sent: list them, show one with its replacements, wait for one.",
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
     subcommands = {MessagesCommand.ListMessages.class, MessagesCommand.Status.class, MessagesCommand.Wait.class})
-public final class MessagesCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    abstract static class MessagesVerb extends ApiCommand {
-        @ParentCommand
-        MessagesCommand messages;
-
-        @Override
-        Function<String, String> environment() {
-            return messages.environment;
-        }
-    }
+public final class MessagesCommand extends ApiGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List sent messages, newest first.")
-    static final class ListMessages extends MessagesVerb {
+    static final class ListMessages extends ApiCommand {
         @Option(names = "--from", paramLabel = "ADDR", description = "Only messages from this address.")
         String from;
 
@@ -82,7 +58,7 @@ public final class MessagesCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show one message (by id or CID) with its receipt and replacements.")
-    static final class Status extends MessagesVerb {
+    static final class Status extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The message's id, or any CID it was pushed under.")
         String id;
 
@@ -107,7 +83,7 @@ public final class MessagesCommand implements Runnable {
 
     @Command(name = "wait", mixinStandardHelpOptions = true,
         description = "Wait until a message is confirmed, failed or rejected; exit 1 unless confirmed.")
-    static final class Wait extends MessagesVerb {
+    static final class Wait extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The message's id, or any CID it was pushed under.")
         String id;
 
@@ -127,7 +103,6 @@ public final class MessagesCommand implements Runnable {
         }
     }
 
-    /** POST …/wait; the answer is the message in a final state. */
     /**
      * The node's own wait for a final state, asked in chunks that a single HTTP request (60 s at most)
      * outlives, until {@code timeout} has passed.

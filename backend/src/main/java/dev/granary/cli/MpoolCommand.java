@@ -7,12 +7,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,33 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
     subcommands = {MpoolCommand.Pending.class, MpoolCommand.Push.class, MpoolSendCommand.class,
         MpoolReplaceCommand.class})
-public final class MpoolCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** What every `mpool` verb shares: the parent's environment. */
-    abstract static class MpoolVerb extends ApiCommand {
-        @ParentCommand
-        MpoolCommand mpool;
-
-        @Override
-        Function<String, String> environment() {
-            return mpool.environment;
-        }
-    }
+public final class MpoolCommand extends ApiGroup {
 
     @Command(name = "pending", mixinStandardHelpOptions = true,
         description = "Print every pending message as Lotus JSON, as `lotus mpool pending`.")
-    static final class Pending extends MpoolVerb {
+    static final class Pending extends ApiCommand {
         @Option(names = "--cids", description = "Print only the messages' CIDs.")
         boolean cids;
 
@@ -69,7 +44,7 @@ public final class MpoolCommand implements Runnable {
     @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Push a message someone already signed: a file holding a SignedMessage in Lotus JSON",
             "({\"Message\": {...}, \"Signature\": {\"Type\": 1, \"Data\": \"...\"}}). Prints its CID."})
-    static final class Push extends MpoolVerb {
+    static final class Push extends ApiCommand {
         private static final JsonMapper JSON = JsonMapper.shared();
 
         @Parameters(index = "0", paramLabel = "FILE")

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
         "  granary mpool replace --auto f1abc... 12",
         "  granary mpool replace --gas-premium 250000 bafy2bzace...",
         "Prints the new message CID."})
-final class MpoolReplaceCommand extends MpoolCommand.MpoolVerb {
+final class MpoolReplaceCommand extends ApiCommand {
 
     @Parameters(arity = "1..2", paramLabel = "FROM NONCE | MESSAGE_CID",
         description = "The sender and nonce of the pending message, or its CID.")

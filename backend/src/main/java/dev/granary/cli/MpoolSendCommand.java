@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
     description = {"Send FIL (or call a method) from the address of a key file: builds the message, asks the node",
         "for the nonce and a gas estimate, signs it here, pushes it and prints its CID.",
         "The key file is hex-lotus or json-lotus, as `lotus wallet export` writes it."})
-final class MpoolSendCommand extends MpoolCommand.MpoolVerb {
+final class MpoolSendCommand extends ApiCommand {
 
     @Option(names = "--key-file", required = true, paramLabel = "KEY", description = "The sender's key.")
     Path keyFile;

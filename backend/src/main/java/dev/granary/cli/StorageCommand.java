@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,28 +26,7 @@ import tools.jackson.databind.JsonNode;
     subcommands = {StorageCommand.Attach.class, StorageCommand.ListPaths.class, StorageCommand.Detach.class,
         StorageCommand.Set.class, StorageCommand.Redeclare.class, StorageCommand.Find.class,
         StorageCommand.Fetch.class, StorageCommand.RemoteAdd.class})
-public final class StorageCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    abstract static class StorageVerb extends ApiCommand {
-        @ParentCommand
-        StorageCommand storage;
-
-        @Override
-        Function<String, String> environment() {
-            return storage.environment;
-        }
-    }
+public final class StorageCommand extends ApiGroup {
 
     /** The ID of a path named by ID or directory. */
     static String pathId(ApiClient api, String idOrPath) {
@@ -88,7 +65,7 @@ public final class StorageCommand implements Runnable {
     @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Attach a directory as a storage path, as `lotus-miner storage attach`.",
             "With --init, sectorstore.json is created from the options; without it, the directory's own file is used."})
-    static final class Attach extends StorageVerb {
+    static final class Attach extends ApiCommand {
         @Option(names = "--init", description = "Create sectorstore.json (the directory must not have one).")
         boolean init;
         @Option(names = "--weight", defaultValue = "10", description = "Weight among paths (0 = read-only). Default: ${DEFAULT-VALUE}.")
@@ -140,7 +117,7 @@ public final class StorageCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List storage paths with usage and health.")
-    static final class ListPaths extends StorageVerb {
+    static final class ListPaths extends ApiCommand {
         @Override
         void run(ApiClient api, PrintWriter out, PrintWriter err) {
             ApiClient.Answer a = api.get("listing storage paths", "/v1/storage/paths");
@@ -176,7 +153,7 @@ public final class StorageCommand implements Runnable {
 
     @Command(name = "detach", mixinStandardHelpOptions = true,
         description = "Detach a storage path (files stay on disk); refused while tasks use it unless --force.")
-    static final class Detach extends StorageVerb {
+    static final class Detach extends ApiCommand {
         @Option(names = "--force", description = "Detach even while in use (a dead disk); recorded in the audit log.")
         boolean force;
         @Parameters(index = "0", paramLabel = "PATH|ID")
@@ -196,7 +173,7 @@ public final class StorageCommand implements Runnable {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a path's options in its sectorstore.json.")
-    static final class Set extends StorageVerb {
+    static final class Set extends ApiCommand {
         @Option(names = "--seal", arity = "1", description = "CanSeal: true or false.")
         Boolean seal;
         @Option(names = "--store", arity = "1", description = "CanStore: true or false.")
@@ -241,7 +218,7 @@ public final class StorageCommand implements Runnable {
 
     @Command(name = "redeclare", mixinStandardHelpOptions = true,
         description = "Rescan paths for sector files, as `lotus-miner storage redeclare`.")
-    static final class Redeclare extends StorageVerb {
+    static final class Redeclare extends ApiCommand {
         @Option(names = "--id", description = "Only this path (ID or directory).")
         String id;
         @Option(names = "--all", description = "Every path of the node (the default).")
@@ -277,7 +254,7 @@ public final class StorageCommand implements Runnable {
 
     @Command(name = "find", mixinStandardHelpOptions = true,
         description = "Where are a sector's files: `find 1000 3`, `find --actor f01000 3` or `find s-t01000-3`.")
-    static final class Find extends StorageVerb {
+    static final class Find extends ApiCommand {
         @Option(names = "--actor", description = "The miner (f01000 or 1000).")
         String actor;
         @Parameters(arity = "1..2", paramLabel = "MINER NUMBER | SECTOR")
@@ -327,7 +304,7 @@ public final class StorageCommand implements Runnable {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch a sector's files from a remote node into this node's best store path.")
-    static final class Fetch extends StorageVerb {
+    static final class Fetch extends ApiCommand {
         @Option(names = "--remote", required = true, description = "The remote's name (see remote-add).")
         String remote;
         @Option(names = "--types", split = ",", defaultValue = "sealed,cache", description = "File types. Default: ${DEFAULT-VALUE}.")
@@ -354,7 +331,7 @@ public final class StorageCommand implements Runnable {
     @Command(name = "remote-add", mixinStandardHelpOptions = true,
         description = {"Tell this node how to reach another: a name, its base URL, and an API token of that node",
             "(create it there with `granary auth create-token --perm read`). Admin only; the token is never shown."})
-    static final class RemoteAdd extends StorageVerb {
+    static final class RemoteAdd extends ApiCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
         @Parameters(index = "1", paramLabel = "URL")

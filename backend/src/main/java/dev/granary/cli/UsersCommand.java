@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,32 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
     subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.SetRole.class,
         UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.ResetPassword.class})
-public final class UsersCommand implements Runnable {
+public final class UsersCommand extends ApiGroup {
 
-    /** Tests replace these to pass variables and typed passwords without a process environment or terminal. */
-    Function<String, String> environment = System::getenv;
+    /** Tests replace this (and the environment) to type passwords without a terminal. */
     PasswordPrompt passwordPrompt = PasswordPrompt.CONSOLE;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** The node's role ids; lower case because they are typed as-is. */
     enum RoleName { viewer, operator, signer, admin }
 
-    /** What every `users` verb shares: the parent's environment. */
+    /** What every `users` verb shares: the parent's environment and password prompt. */
     abstract static class UsersVerb extends ApiCommand {
         @ParentCommand
         UsersCommand users;
-
-        @Override
-        Function<String, String> environment() {
-            return users.environment;
-        }
 
         static String path(String username) {
             return "/v1/users/" + ApiClient.segment(username);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,30 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
         WalletKeyCommands.Import.class, WalletKeyCommands.Export.class, WalletKeyCommands.Delete.class,
         WalletSignCommands.Sign.class, WalletSignCommands.Verify.class, WalletSignCommands.Signatures.class,
         WalletLockCommands.Unlock.class, WalletLockCommands.Lock.class, WalletSendCommand.class})
-public final class WalletCommand implements Runnable {
+public final class WalletCommand extends ApiGroup {
 
-    /** Tests replace these: variables, typed passphrases and standard input without a process or terminal. */
-    Function<String, String> environment = System::getenv;
+    /** Tests replace these (and the environment): typed passphrases and standard input without a terminal. */
     PasswordPrompt passwordPrompt = WalletLockCommands.CONSOLE;
     InputStream stdin = System.in;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** What every `wallet` verb shares: the parent's environment, prompt and input. */
+    /** What every `wallet` verb shares: the parent's prompt and input. */
     abstract static class WalletVerb extends ApiCommand {
         @ParentCommand
         WalletCommand wallet;
-
-        @Override
-        Function<String, String> environment() {
-            return wallet.environment;
-        }
 
         static String path(Address address) {
             return "/v1/wallets/" + ApiClient.segment(address.toString());

@@ -2,8 +2,6 @@ package dev.granary.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,27 +15,11 @@ import tools.jackson.databind.JsonNode;
         "The node's address and your token come from " + ApiInfo.ENV + "=<token>:<url>."},
     subcommands = {WatermarksCommand.ListWatermarks.class, WatermarksCommand.SetWatermark.class,
         WatermarksCommand.RemoveWatermark.class})
-public final class WatermarksCommand implements Runnable {
-
-    /** Tests replace this to pass GRANARY_API_INFO without touching the process environment. */
-    Function<String, String> environment = System::getenv;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class WatermarksCommand extends ApiGroup {
 
     abstract static class WatermarkVerb extends ApiCommand {
         @ParentCommand
         WatermarksCommand parent;
-
-        @Override
-        Function<String, String> environment() {
-            return parent.environment;
-        }
 
         static String path(String address) {
             return "/v1/watermarks/" + ApiClient.segment(address);

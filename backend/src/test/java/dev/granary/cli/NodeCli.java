@@ -111,24 +111,15 @@ final class NodeCli implements AutoCloseable {
     /** Runs `granary ARGS` as the top-level CLI would, with these variables and this password prompt. */
     static Run run(Map<String, String> env, PasswordPrompt prompt, String... args) {
         CommandLine cli = GranaryCli.commandLine();
-        AuthCommand auth = cli.getSubcommands().get("auth").getCommand();
-        auth.environment = env::get;
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ApiGroup group) {
+                group.environment = env::get;
+            }
+        }
         UsersCommand users = cli.getSubcommands().get("users").getCommand();
-        users.environment = env::get;
         users.passwordPrompt = prompt;
-        ChainCommand chain = cli.getSubcommands().get("chain").getCommand();
-        chain.environment = env::get;
-        MpoolCommand mpool = cli.getSubcommands().get("mpool").getCommand();
-        mpool.environment = env::get;
         WalletCommand wallet = cli.getSubcommands().get("wallet").getCommand();
-        wallet.environment = env::get;
         wallet.passwordPrompt = prompt;
-        ActorCommand actor = cli.getSubcommands().get("actor").getCommand();
-        actor.environment = env::get;
-        WatermarksCommand watermarks = cli.getSubcommands().get("watermarks").getCommand();
-        watermarks.environment = env::get;
-        MessagesCommand messages = cli.getSubcommands().get("messages").getCommand();
-        messages.environment = env::get;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
