@@ -1,27 +1,22 @@
 package dev.granary.ui.chain;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.granary.auth.Permission;
-import dev.granary.auth.Principal;
 import dev.granary.chain.ChainApi;
 import dev.granary.chain.ChainStatus;
 import dev.granary.chain.types.TipSetKey;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
-import dev.granary.ui.security.SignedIn;
 import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.shell.PollProblem;
 import dev.granary.ui.svg.BlockIntervalChart;
 import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +35,16 @@ public class ChainView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(ChainView.class);
 
-    private final Div problem = new Div();
+    private final PollProblem problem = new PollProblem("chain-problem", log, "The chain could not be read",
+        "The page keeps trying every " + REFRESH_MILLIS / 1000 + " s; the node's log has the details.");
     private final HeadCards headCards = new HeadCards();
     private final RecentTipsets recent = new RecentTipsets();
     private final Svg chart = new Svg();
     private final TipsetTable tipsets = new TipsetTable();
     private final MpoolTable mpool = new MpoolTable();
     private TipSetKey shownHead;
-    private String lastProblem;
-    private Registration poll;
 
     public ChainView() {
-        problem.setId("chain-problem");
-        problem.addClassName("granary-warning");
-        problem.setVisible(false);
         chart.setId("chain-chart");
         chart.getStyle().set("width", "100%").set("max-width", "960px");
         Div history = new Div(new H3("Recent tipsets"), chart, tipsets);
@@ -63,18 +54,7 @@ public class ChainView extends VerticalLayout {
         add(problem, headCards, mpool, history);
         setWidthFull();
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-        }
+        LivePolling.whileAttached(this, REFRESH_MILLIS, this::refresh);
     }
 
     private void refresh() {
@@ -86,10 +66,9 @@ public class ChainView extends VerticalLayout {
             }
             headCards.showClock(status);
             mpool.show(chain.mpoolPending());
-            problem.setVisible(false);
-            lastProblem = null;
+            problem.clear();
         } catch (RuntimeException e) {
-            showProblem(e);
+            problem.show(e);
         }
     }
 
@@ -102,17 +81,5 @@ public class ChainView extends VerticalLayout {
             newestFirst.stream().map(t -> new BlockIntervalChart.Bar(t.height(), t.interval())).toList(),
             status.blockDelay()));
         shownHead = status.head().key();
-    }
-
-    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
-    private void showProblem(RuntimeException e) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        problem.setText("The chain could not be read: " + message + ". The page keeps trying every "
-            + REFRESH_MILLIS / 1000 + " s; the node's log has the details.");
-        problem.setVisible(true);
-        if (!message.equals(lastProblem)) {
-            log.warn("Chain view for {} could not read the chain", SignedIn.principal().map(Principal::username).orElse("?"), e);
-            lastProblem = message;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.granary.ui.control;
 
 import dev.granary.ui.security.AsUser;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,25 +14,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.granary.address.Address;
 import dev.granary.auth.Permission;
-import dev.granary.auth.Principal;
 import dev.granary.chain.types.TipSetKey;
 import dev.granary.control.ControlOverview;
-import dev.granary.errors.NotFoundException;
 import dev.granary.node.Node;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
-import dev.granary.ui.security.SignedIn;
 import dev.granary.ui.shell.FieldCard;
 import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.shell.PollProblem;
 import dev.granary.ui.wallet.Gate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +47,8 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ControlView.class);
 
-    private final Div problem = new Div();
+    private final PollProblem problem = new PollProblem("control-problem", log, "Not everything could be read",
+        "The page tries again at the next block.");
     private final MinerPicker picker = new MinerPicker(this::showMiner);
     private final FieldCard minerCard = new FieldCard("Miner", "control-miner-card");
     private final SelectionCard selection = new SelectionCard(this::reload);
@@ -66,13 +60,8 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
     private Address miner;
     private ControlOverview overview;
     private TipSetKey shownHead;
-    private String lastProblem;
-    private Registration poll;
 
     public ControlView() {
-        problem.setId("control-problem");
-        problem.addClassName("granary-warning");
-        problem.setVisible(false);
         confirmWorker.setId("control-confirm-worker");
         confirmWorker.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         confirmWorker.addClickListener(e -> ControlDialogs.confirmWorker(overview, this::reload));
@@ -92,6 +81,7 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
         add(problem, picker, minerSection, watermarks);
         setWidthFull();
         reload();
+        LivePolling.whileAttached(this, REFRESH_MILLIS, this::refreshOnNewHead);
     }
 
     /** CreateMiner from wallet keys; once executed, the new miner is offered, chosen and shown. */
@@ -126,21 +116,9 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 picker.select(chosen);
                 showMiner(chosen);
             } catch (IllegalArgumentException e) {
-                showProblems(List.of(e));
+                problem.show(List.of(e));
             }
         });
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refreshOnNewHead);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-        }
     }
 
     private void showMiner(Address chosen) {
@@ -154,7 +132,7 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
                 reload();
             }
         } catch (RuntimeException e) {
-            showProblems(List.of(e));
+            problem.show(List.of(e));
         }
     }
 
@@ -171,7 +149,7 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
             reloadMiner(node, problems);
         }
         reloadWatermarks(problems);
-        showProblems(problems);
+        problem.show(problems);
     }
 
     private void reloadMiner(Node node, List<RuntimeException> problems) {
@@ -215,24 +193,5 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
             minerCard.text("pending-worker", "Pending worker", "none");
         }
         minerCard.text("pending-owner", "Proposed owner", o.pendingOwner().map(a -> a + " (waits for its confirmation)").orElse("none"));
-    }
-
-    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
-    private void showProblems(List<RuntimeException> problems) {
-        if (problems.isEmpty()) {
-            problem.setVisible(false);
-            lastProblem = null;
-            return;
-        }
-        RuntimeException first = problems.getFirst();
-        String message = Objects.requireNonNullElse(first.getMessage(), first.getClass().getSimpleName());
-        problem.setText("Not everything could be read: " + message + ". The page tries again at the next block.");
-        problem.setVisible(true);
-        boolean persons = first instanceof IllegalArgumentException || first instanceof NotFoundException;
-        if (!message.equals(lastProblem) && !persons) {
-            log.warn("Control view for {} could not read {}", SignedIn.principal().map(Principal::username).orElse("?"),
-                Optional.ofNullable(miner).map(Object::toString).orElse("the watermarks"), first);
-            lastProblem = message;
-        }
     }
 }

@@ -24,7 +24,7 @@ import dev.granary.ui.shell.Confirm;
 import dev.granary.ui.shell.Notices;
 import dev.granary.ui.shell.Times;
 import dev.granary.ui.wallet.Gate;
-import dev.granary.ui.wallet.IconButtons;
+import dev.granary.ui.shell.IconButtons;
 import dev.granary.wallet.watermark.Watermark;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,11 @@
 package dev.granary.ui.overview;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.granary.auth.Permission;
 import dev.granary.health.ComponentHealth;
 import dev.granary.health.HealthReport;
@@ -17,7 +14,6 @@ import dev.granary.node.NodeStatus;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.AsUser;
 import dev.granary.ui.security.LivePolling;
-import dev.granary.ui.security.SessionEndedException;
 import dev.granary.ui.security.RequiresPermission;
 import dev.granary.ui.shell.FieldCard;
 import dev.granary.ui.shell.MainLayout;
@@ -45,7 +41,6 @@ public class OverviewView extends VerticalLayout {
     private final FieldCard diskCard = new FieldCard("Disk", "disk");
     private final Div diskBar = new Div();
     private final OpenAlerts alerts = new OpenAlerts();
-    private Registration poll;
 
     public OverviewView() {
         overall.setId("overview-health");
@@ -57,18 +52,7 @@ public class OverviewView extends VerticalLayout {
         add(new Div(new Span("Node health: "), overall), cards, alerts);
         setWidthFull();
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-        }
+        LivePolling.whileAttached(this, REFRESH_MILLIS, this::refresh);
     }
 
     private void refresh() {
@@ -95,15 +79,10 @@ public class OverviewView extends VerticalLayout {
         showAlerts();
     }
 
-    /** A poll's read is not activity (AsUser.read), so an unattended Overview still times out. */
+    /** A poll's read is not activity (AsUser.poll), so an unattended Overview still times out. */
     private void showAlerts() {
-        try {
-            alerts.show(AsUser.read(actor -> node.alerts().list(actor, false, OpenAlerts.SHOWN)));
-        } catch (SessionEndedException e) {
-            // the live polling sends the browser to the login page
-        } catch (RuntimeException e) {
-            alerts.unavailable(e.getMessage());
-        }
+        AsUser.poll(actor -> node.alerts().list(actor, false, OpenAlerts.SHOWN), e -> alerts.unavailable(e.getMessage()))
+            .ifPresent(alerts::show);
     }
 
     private void showDatabase(ComponentHealth db) {

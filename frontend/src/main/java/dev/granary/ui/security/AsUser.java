@@ -68,6 +68,21 @@ public final class AsUser {
         return serviceCall.apply(SignedIn.actor());
     }
 
+    /**
+     * A poll's read (see {@link #read}) that hands a failure to {@code onFailure} instead of throwing: the
+     * result, or empty. An ended session is left alone: the live polling sends the browser to sign in.
+     */
+    public static <T> Optional<T> poll(Function<Actor, T> serviceCall, Consumer<RuntimeException> onFailure) {
+        try {
+            return Optional.ofNullable(read(serviceCall));
+        } catch (SessionEndedException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+            return Optional.empty();
+        }
+    }
+
     /** Whether the call succeeded (the person has been told why not). */
     public static boolean run(Consumer<Actor> serviceCall) {
         return call(actor -> {

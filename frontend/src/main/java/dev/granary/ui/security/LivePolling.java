@@ -14,7 +14,18 @@ public final class LivePolling {
 
     private LivePolling() {}
 
-    public static Registration start(UI ui, Component view, int millis, Runnable refresh) {
+    /** Polls while {@code view} is attached: started at each attach, stopped at the detach that follows. */
+    public static void whileAttached(Component view, int millis, Runnable refresh) {
+        view.addAttachListener(attach -> {
+            Registration polling = start(attach.getUI(), view, millis, refresh);
+            view.addDetachListener(detach -> {
+                polling.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static Registration start(UI ui, Component view, int millis, Runnable refresh) {
         Permission needed = ViewPermissions.declaredBy(view.getClass());
         ui.setPollInterval(millis);
         Registration listener = ui.addPollListener(e -> {

@@ -1,7 +1,5 @@
 package dev.granary.ui.storage;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,10 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import dev.granary.auth.Actor;
 import dev.granary.auth.Permission;
-import dev.granary.auth.Principal;
 import dev.granary.errors.NotFoundException;
 import dev.granary.node.Node;
 import dev.granary.storage.PathInfo;
@@ -26,15 +21,12 @@ import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.AsUser;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
-import dev.granary.ui.security.SessionEndedException;
 import dev.granary.ui.security.SignedIn;
 import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.shell.PollProblem;
 import dev.granary.ui.shell.Notices;
 import dev.granary.units.Durations;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +50,8 @@ public class StorageView extends VerticalLayout {
     private final Div selected = new Div();
     private final H3 selectedTitle = new H3();
     private final SectorFiles selectedFiles = new SectorFiles("path-sectors", false, "This path holds no sector files.");
-    private final Div problem = new Div();
-    private String lastProblem;
-    private Registration poll;
+    private final PollProblem problem = new PollProblem("storage-problem", log, "The storage index could not be read",
+        "The page keeps trying every " + REFRESH_MILLIS / 1000 + " s; the node's log has the details.");
 
     public StorageView() {
         boolean mayChange = SignedIn.require().may(Permission.WRITE);
@@ -83,54 +74,27 @@ public class StorageView extends VerticalLayout {
         selected.add(selectedTitle, selectedFiles);
         selected.setWidthFull();
         selected.setVisible(false);
-        problem.setId("storage-problem");
-        problem.addClassName("granary-warning");
-        problem.setVisible(false);
         add(toolbar, problem, paths, selected, new FindSector(storage));
         setWidthFull();
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-        }
+        LivePolling.whileAttached(this, REFRESH_MILLIS, this::refresh);
     }
 
     /** Reads the paths (and the selected path's files) again; what the poll runs, and each action after it is done. */
     private void refresh() {
-        polled(storage::list, this::showProblem).ifPresent(list -> {
-            problem.setVisible(false);
-            lastProblem = null;
+        AsUser.poll(storage::list, problem::show).ifPresent(list -> {
+            problem.clear();
             Optional<PathInfo> stillSelected = paths.show(list, node.clock().instant());
             selected.setVisible(stillSelected.isPresent());
             stillSelected.ifPresent(p -> {
                 selectedTitle.setText("Sector files in " + PathText.location(p));
-                polled(actor -> storage.pathSectors(actor, p.id()), e -> {
+                AsUser.poll(actor -> storage.pathSectors(actor, p.id()), e -> {
                     if (!(e instanceof NotFoundException)) { // detached since the list was read: gone at the next poll
-                        showProblem(e);
+                        problem.show(e);
                     }
                 }).ifPresent(selectedFiles::show);
             });
         });
-    }
-
-    /** A read for the refresh: not activity (AsUser.read); a failure goes to {@code onFailure}, not a notice. */
-    private static <T> Optional<T> polled(Function<Actor, T> read, Consumer<RuntimeException> onFailure) {
-        try {
-            return Optional.ofNullable(AsUser.read(read));
-        } catch (SessionEndedException e) {
-            return Optional.empty(); // the live polling sends the browser to the login page
-        } catch (RuntimeException e) {
-            onFailure.accept(e);
-            return Optional.empty();
-        }
     }
 
     /** A click on a row: that path's files now, as a person's action (AsUser). */
@@ -140,19 +104,6 @@ public class StorageView extends VerticalLayout {
             selectedTitle.setText("Sector files in " + PathText.location(p));
             AsUser.call(actor -> storage.pathSectors(actor, p.id())).ifPresent(selectedFiles::show);
         });
-    }
-
-    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
-    private void showProblem(RuntimeException e) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        problem.setText("The storage index could not be read: " + message + ". The page keeps trying every "
-            + REFRESH_MILLIS / 1000 + " s; the node's log has the details.");
-        problem.setVisible(true);
-        if (!message.equals(lastProblem)) {
-            log.warn("Storage view for {} could not read the storage index",
-                SignedIn.principal().map(Principal::username).orElse("?"), e);
-            lastProblem = message;
-        }
     }
 
     private void rescan(PathInfo path) {

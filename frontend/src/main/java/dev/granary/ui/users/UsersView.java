@@ -1,8 +1,6 @@
 package dev.granary.ui.users;
 
-import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,6 +18,7 @@ import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.AsUser;
 import dev.granary.ui.security.RequiresPermission;
 import dev.granary.ui.shell.Badge;
+import dev.granary.ui.shell.IconButtons;
 import dev.granary.ui.shell.MainLayout;
 import dev.granary.ui.shell.Notices;
 import dev.granary.ui.shell.Times;
@@ -73,11 +72,11 @@ public class UsersView extends VerticalLayout {
     }
 
     private Component actions(User user) {
-        Button edit = action(VaadinIcon.EDIT, "Change role and miners", "edit-" + user.username(),
+        Button edit = IconButtons.of(VaadinIcon.EDIT, "Change role and miners", "edit-" + user.username(),
             e -> new EditUserDialog(user, this::reload).open());
-        Button reset = action(VaadinIcon.KEY, "Reset password", "reset-" + user.username(),
+        Button reset = IconButtons.of(VaadinIcon.KEY, "Reset password", "reset-" + user.username(),
             e -> new ResetPasswordDialog(user, this::reload).open());
-        Button toggle = action(user.enabled() ? VaadinIcon.BAN : VaadinIcon.CHECK_CIRCLE,
+        Button toggle = IconButtons.of(user.enabled() ? VaadinIcon.BAN : VaadinIcon.CHECK_CIRCLE,
             user.enabled() ? "Disable" : "Enable", "toggle-" + user.username(), e -> {
                 if (AsUser.run(actor -> users.setEnabled(actor, user.username(), !user.enabled()))) {
                     Notices.success((user.enabled() ? "Disabled " : "Enabled ") + user.username() + ".");
@@ -90,15 +89,5 @@ public class UsersView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(edit, reset, toggle);
         actions.setSpacing(false);
         return actions;
-    }
-
-    /** An icon button; the tooltip and accessible name say what it does. */
-    private static Button action(VaadinIcon icon, String label, String id, ComponentEventListener<ClickEvent<Button>> listener) {
-        Button button = new Button(icon.create(), listener);
-        button.setId(id);
-        button.setTooltipText(label);
-        button.setAriaLabel(label);
-        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
-        return button;
     }
 }

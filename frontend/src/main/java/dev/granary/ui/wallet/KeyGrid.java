@@ -16,6 +16,7 @@ import dev.granary.ui.NodeAccess;
 import dev.granary.ui.chain.FilAmounts;
 import dev.granary.ui.chain.ShortText;
 import dev.granary.ui.shell.Badge;
+import dev.granary.ui.shell.IconButtons;
 import dev.granary.ui.shell.Notices;
 import dev.granary.wallet.WalletEntry;
 import java.util.List;

@@ -17,6 +17,7 @@ import dev.granary.ui.NodeAccess;
 import dev.granary.ui.chain.FilAmounts;
 import dev.granary.ui.chain.ShortText;
 import dev.granary.ui.shell.Confirm;
+import dev.granary.ui.shell.IconButtons;
 import dev.granary.ui.shell.Notices;
 import dev.granary.ui.shell.Times;
 import java.util.Comparator;

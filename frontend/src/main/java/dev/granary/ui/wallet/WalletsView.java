@@ -1,8 +1,6 @@
 package dev.granary.ui.wallet;
 
 import dev.granary.ui.security.AsUser;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,24 +10,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.granary.address.Address;
 import dev.granary.auth.Permission;
-import dev.granary.auth.Principal;
 import dev.granary.chain.types.TipSetKey;
 import dev.granary.messages.MessageQuery;
 import dev.granary.node.Node;
 import dev.granary.ui.NodeAccess;
 import dev.granary.ui.security.LivePolling;
 import dev.granary.ui.security.RequiresPermission;
-import dev.granary.ui.security.SignedIn;
 import dev.granary.ui.shell.MainLayout;
+import dev.granary.ui.shell.PollProblem;
 import dev.granary.ui.shell.Notices;
 import dev.granary.wallet.LockState;
 import dev.granary.wallet.WalletEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,26 +45,23 @@ public class WalletsView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(WalletsView.class);
 
-    private final Div problem = new Div();
+    private final PollProblem problem = new PollProblem("wallets-problem", log, "The wallet could not be read completely",
+        "The page tries again at the next block; the node's log has the details.");
     private final StoreCard store = new StoreCard(this::reload);
     private final KeyGrid keys = new KeyGrid(this::reload, key -> openSend(Optional.of(key.address())));
     private final OutgoingMessagesTable messages = new OutgoingMessagesTable(this::reload);
     private List<WalletEntry> shownKeys = List.of();
     private TipSetKey shownHead;
     private LockState shownLock;
-    private String lastProblem;
-    private Registration poll;
 
     public WalletsView() {
-        problem.setId("wallets-problem");
-        problem.addClassName("granary-warning");
-        problem.setVisible(false);
         Div cards = new Div(store);
         cards.addClassName("granary-cards");
         cards.setWidthFull();
         add(problem, cards, toolbar(), new H3("Keys"), keys, messages);
         setWidthFull();
         reload();
+        LivePolling.whileAttached(this, REFRESH_MILLIS, this::refreshOnChange);
     }
 
     private HorizontalLayout toolbar() {
@@ -92,18 +84,6 @@ public class WalletsView extends VerticalLayout {
         SendDialog.open(shownKeys, from, this::reload);
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        poll = LivePolling.start(event.getUI(), this, REFRESH_MILLIS, this::refreshOnChange);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-        }
-    }
-
     /** Balances, nonces and message states change with the head; the lock with an administrator's click. */
     private void refreshOnChange() {
         try {
@@ -112,7 +92,7 @@ public class WalletsView extends VerticalLayout {
                 reload();
             }
         } catch (RuntimeException e) {
-            showProblems(List.of(e));
+            problem.show(List.of(e));
         }
     }
 
@@ -135,24 +115,6 @@ public class WalletsView extends VerticalLayout {
         } catch (RuntimeException e) {
             problems.add(e);
         }
-        showProblems(problems);
-    }
-
-    /** Shown in the page rather than as a notice, which would pop up again at every poll. */
-    private void showProblems(List<RuntimeException> problems) {
-        if (problems.isEmpty()) {
-            problem.setVisible(false);
-            lastProblem = null;
-            return;
-        }
-        RuntimeException first = problems.getFirst();
-        String message = Objects.requireNonNullElse(first.getMessage(), first.getClass().getSimpleName());
-        problem.setText("The wallet could not be read completely: " + message + ". The page tries again at the next"
-            + " block; the node's log has the details.");
-        problem.setVisible(true);
-        if (!message.equals(lastProblem)) {
-            log.warn("Wallets view for {} could not read the wallet", SignedIn.principal().map(Principal::username).orElse("?"), first);
-            lastProblem = message;
-        }
+        problem.show(problems);
     }
 }

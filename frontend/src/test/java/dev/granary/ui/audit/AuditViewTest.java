@@ -39,8 +39,7 @@ class AuditViewTest {
         node = TestNode.start(home, Optional.of(new VaadinWebUi()));
         String password = Dashboard.settledAdmin(node, home);
         Browser.configure();
-        Dashboard.signIn(node, "admin", password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "admin", password);
     }
 
     @AfterAll

@@ -60,8 +60,7 @@ class ChainViewTest {
         node = TestNode.start(home, Optional.of(new VaadinWebUi()));
         String password = Dashboard.settledUser(node, "vic", Role.VIEWER);
         Browser.configure();
-        Dashboard.signIn(node, "vic", password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "vic", password);
     }
 
     @AfterAll

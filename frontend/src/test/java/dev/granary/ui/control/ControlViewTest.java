@@ -100,8 +100,7 @@ class ControlViewTest {
 
     @Test
     void aSignerSetsAControlAddressAndSeesPoStUseIt() throws Exception {
-        Dashboard.signIn(node, "sid", signerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "sid", signerPassword);
         $("#side-nav vaadin-side-nav-item[path='control']").click();
         $("#view-title").shouldHave(exactText("Control wallets"));
 
@@ -140,8 +139,7 @@ class ControlViewTest {
 
     @Test
     void aSignerCreatesAMinerFromWalletKeysAndSeesItChosen() {
-        Dashboard.signIn(node, "sid", signerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "sid", signerPassword);
         open(node.url("/control"));
         $("#control-new-miner").click();
         choose("#new-miner-owner", "(owner)");
@@ -178,8 +176,7 @@ class ControlViewTest {
 
     @Test
     void aSignerSetsAWatermarkAndRemovesIt() {
-        Dashboard.signIn(node, "sid", signerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "sid", signerPassword);
         open(node.url("/control"));
         $("#watermarks-grid").shouldHave(text(WatermarksTable.EMPTY));
         $("#watermark-new").click();
@@ -202,8 +199,7 @@ class ControlViewTest {
     @Test
     void aViewerSeesTheMinersAddressesButNoButtonThatSends() {
         String password = Dashboard.settledUser(node, "val", Role.VIEWER);
-        Dashboard.signIn(node, "val", password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "val", password);
         open(node.url("/control?miner=" + miner));
         $("#control-roles-" + id(owner.address())).shouldHave(text("owner"));
         $("#control-sender-post").shouldBe(visible);

@@ -146,16 +146,14 @@ class SignInTest {
 
         $("#sign-out").click();
         $("#login-view").shouldBe(visible);
-        Dashboard.signIn(node, "vera", viewerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "vera", viewerPassword);
         assertNotEquals(first.getValue(), cookieValue(WebSessions.COOKIE), "every sign-in gets a new session id");
     }
 
     @Test
     @Order(4)
     void signOutEndsTheSessionForBackReloadAndTheOldCookie() {
-        Dashboard.signIn(node, "vera", viewerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "vera", viewerPassword);
         String sessionId = cookieValue(WebSessions.COOKIE);
         open(node.url("/tokens"));
         $("#tokens-grid").shouldBe(visible);

@@ -38,8 +38,7 @@ class OverviewViewTest {
         node = TestNode.start(home, Optional.of(new VaadinWebUi()));
         adminPassword = Dashboard.settledAdmin(node, home);
         Browser.configure();
-        Dashboard.signIn(node, "admin", adminPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "admin", adminPassword);
     }
 
     @AfterAll

@@ -74,8 +74,7 @@ class ViewAccessTest {
     @Test
     void aViewerSeesNoAdminPagesInTheMenuAndIsRefusedThemByUrl() {
         String password = Dashboard.settledUser(node, "val", Role.VIEWER);
-        Dashboard.signIn(node, "val", password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "val", password);
         $$("#side-nav vaadin-side-nav-item").shouldHave(texts("Overview", "Chain", "Wallets", "Control wallets", "Storage", "API tokens"));
 
         open(node.url("/users"));

@@ -78,8 +78,7 @@ class StorageViewTest {
     }
 
     private static void openAs(String username, String password) {
-        Dashboard.signIn(node, username, password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, username, password);
         open(node.url("/storage"));
         $("#paths-grid").shouldBe(visible);
     }

@@ -1,5 +1,6 @@
 package dev.granary.ui.testing;
 
+import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.open;
 
@@ -28,6 +29,12 @@ public final class Dashboard {
         $("#username input").setValue(username);
         $("#password input").setValue(password);
         $("#sign-in").click();
+    }
+
+    /** Signs in as a settled user and waits for the Overview, where the login page sends them. */
+    public static void signInToOverview(TestNode node, String username, String password) {
+        signIn(node, username, password);
+        $("#overview-health").shouldBe(visible);
     }
 
     /** Starts the next test with a browser that holds no cookies for the node. */

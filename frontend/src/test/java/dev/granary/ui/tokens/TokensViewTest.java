@@ -69,8 +69,7 @@ class TokensViewTest {
 
     @Test
     void aNewTokenIsShownExactlyOnceAndWorks() {
-        Dashboard.signIn(node, "vic", viewerPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "vic", viewerPassword);
         open(node.url("/tokens"));
         $("#all-tokens").shouldNotBe(visible); // only administrators see everyone's tokens
 
@@ -106,8 +105,7 @@ class TokensViewTest {
         IssuedToken victims = node.node().auth().tokens().create(vic(), new TokenService.TokenRequest(
             "vic's cron job", TokenService.upTo(Permission.READ), Duration.ofDays(1), false, List.of()));
         String jti = victims.record().jti();
-        Dashboard.signIn(node, "admin", adminPassword);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "admin", adminPassword);
         open(node.url("/tokens"));
         $("#tokens-grid").shouldNotHave(text("vic's cron job"));
 

@@ -38,8 +38,7 @@ class UsersViewTest {
         node = TestNode.start(home, Optional.of(new VaadinWebUi()));
         String password = Dashboard.settledAdmin(node, home);
         Browser.configure();
-        Dashboard.signIn(node, "admin", password);
-        $("#overview-health").shouldBe(visible);
+        Dashboard.signInToOverview(node, "admin", password);
     }
 
     @AfterAll

@@ -76,7 +76,7 @@ class WalletsViewTest {
 
     @Test
     void aSignerCreatesAWalletSeesItFundedAndSendsFilAfterConfirmingIt() throws Exception {
-        signIn("sam", signerPassword);
+        Dashboard.signInToOverview(node, "sam", signerPassword);
         $("#side-nav vaadin-side-nav-item[path='wallets']").click();
         $("#view-title").shouldHave(exactText("Wallets"));
         $("#wallet-lock-state").shouldHave(exactText("unlocked"));
@@ -136,7 +136,7 @@ class WalletsViewTest {
     void aViewerSeesTheKeysButNoButtonThatSignsOrAdministers() {
         WalletEntry cold = node.node().wallets().create(Actor.system(), KeyType.BLS, "cold");
         String address = cold.address().toString();
-        signIn("vera", viewerPassword);
+        Dashboard.signInToOverview(node, "vera", viewerPassword);
         open(node.url("/wallets"));
         $("#wallet-label-" + address).shouldHave(exactText("cold"));
         $("#wallet-balance-" + address).shouldHave(exactText("0 FIL"));
@@ -158,13 +158,13 @@ class WalletsViewTest {
     void onlyAnAdministratorExportsAKeyAndSeesItOnceAfterConfirming() {
         WalletEntry key = node.node().wallets().create(Actor.system(), KeyType.SECP256K1, "to-export");
         String address = key.address().toString();
-        signIn("sam", signerPassword);
+        Dashboard.signInToOverview(node, "sam", signerPassword);
         open(node.url("/wallets"));
         $("#wallet-send-from-" + address).shouldBe(visible);
         $("#wallet-export-" + address).shouldNot(exist);
 
         Dashboard.forgetBrowserSession(node);
-        signIn("admin", adminPassword);
+        Dashboard.signInToOverview(node, "admin", adminPassword);
         open(node.url("/wallets"));
         $("#wallet-export-" + address).click();
         $("#export-dialog").shouldHave(text("audit log"));
@@ -181,7 +181,7 @@ class WalletsViewTest {
 
     @Test
     void anAdministratorLocksTheStoreAndUnlocksItWithThePassphrase() {
-        signIn("admin", adminPassword);
+        Dashboard.signInToOverview(node, "admin", adminPassword);
         open(node.url("/wallets"));
         $("#wallet-lock").click();
         $("#confirm-action").click();
@@ -198,11 +198,6 @@ class WalletsViewTest {
         $("#unlock-dialog").shouldNot(exist);
         $("#wallet-lock-state").shouldHave(exactText("unlocked"));
         assertEquals(LockState.UNLOCKED, node.node().wallets().lockState());
-    }
-
-    private static void signIn(String username, String password) {
-        Dashboard.signIn(node, username, password);
-        $("#overview-health").shouldBe(visible);
     }
 
     private static WalletEntry keyLabelled(String label) {

@@ -1,4 +1,4 @@
-package dev.granary.ui.wallet;
+package dev.granary.ui.shell;
 
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
-/** The small row actions of the wallet and control tables. */
+/** The small row actions of the dashboard's tables. */
 public final class IconButtons {
 
     private IconButtons() {}
