@@ -34,6 +34,11 @@ final class ProblemErrorHandler extends ErrorHandler {
         byte[] body = JSON.writeValueAsBytes(problem.body());
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        if (status == 414 || status == 431) {
+            // Jetty drops the connection after a request it could not parse; saying so stops a
+            // keep-alive client from sending its next request into the closing socket.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

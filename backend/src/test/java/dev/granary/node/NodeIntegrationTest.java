@@ -124,6 +124,15 @@ class NodeIntegrationTest {
     }
 
     @Test
+    void aKeepAliveClientGoesOnAfterAnOverlongUri() {
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = node.getAsAdmin("/api/v1/health?pad=" + "x".repeat(20_000));
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+            assertEquals(200, node.getAsAdmin("/api/v1/health").statusCode());
+        }
+    }
+
+    @Test
     void anInvalidValueIsAProblemAndValidOneIsApplied() {
         HttpResponse<String> bad = node.request("PUT", "/api/v1/log-levels/dev.granary.test", "{\"level\":\"loud\"}",
             node.adminToken());
