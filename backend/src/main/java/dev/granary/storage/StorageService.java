@@ -87,10 +87,14 @@ public final class StorageService implements AutoCloseable {
         return new StorageService(index, nodeId, alerts, audit, clock, heartbeatInterval, heartbeatTimeout, kernels);
     }
 
-    /** The node's service: one heartbeat round now, then one every heartbeat-interval on a daemon thread. */
+    /**
+     * The node's service: releases what the previous run left reserved, then one heartbeat round now and one
+     * every heartbeat-interval on a daemon thread.
+     */
     public static StorageService start(StorageIndex index, String nodeId, Alerts alerts, AuditLog audit, Clock clock,
                                        Duration heartbeatInterval, Duration heartbeatTimeout, Kernels kernels) {
         StorageService s = create(index, nodeId, alerts, audit, clock, heartbeatInterval, heartbeatTimeout, kernels);
+        s.releaseReservationsOfEarlierRun();
         s.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storage-heartbeat");
             t.setDaemon(true);
@@ -98,6 +102,20 @@ public final class StorageService implements AutoCloseable {
         });
         s.timer.scheduleWithFixedDelay(s::heartbeatQuietly, 0, heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
         return s;
+    }
+
+    /**
+     * Restart rule for reservations: they belong to tasks of a running process, so after a stop or a crash the
+     * ones on this node's paths are orphans that would hold capacity (and block detach) forever. Tasks that
+     * resume after a restart reserve again.
+     */
+    void releaseReservationsOfEarlierRun() {
+        long[] released = index.releaseAllOfNode(nodeId);
+        if (released[0] > 0) {
+            String what = released[0] + " storage reservation(s), " + released[1] + " bytes, left by the previous run";
+            log.info("released {}", what);
+            audit.record(Actor.system(), "storage.release", "node " + nodeId, Outcome.SUCCESS, what);
+        }
     }
 
     private void heartbeatQuietly() {

@@ -188,6 +188,20 @@ public final class StorageIndex {
             .execute()) > 0;
     }
 
+    /** Drops every reservation on the given node's paths; returns how many and their bytes. */
+    public long[] releaseAllOfNode(String nodeId) {
+        return jdbi.inTransaction(h -> {
+            long[] found = h.createQuery("""
+                    SELECT COUNT(*) AS n, COALESCE(SUM(r.bytes), 0) AS b FROM storage_reservation r
+                    JOIN storage_path p ON p.id = r.path_id WHERE p.node_id = :node""")
+                .bind("node", nodeId).map((rs, ctx) -> new long[] {rs.getLong("n"), rs.getLong("b")}).one();
+            h.createUpdate("""
+                    DELETE FROM storage_reservation WHERE path_id IN (SELECT id FROM storage_path WHERE node_id = :node)""")
+                .bind("node", nodeId).execute();
+            return found;
+        });
+    }
+
     public Optional<Reservation> reservation(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM storage_reservation WHERE id = :id").bind("id", id)
             .map((rs, ctx) -> readReservation(rs)).findFirst());
