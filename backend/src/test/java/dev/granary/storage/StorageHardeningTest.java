@@ -169,6 +169,7 @@ class StorageHardeningTest {
             HttpResponse<String> r = get(file, bad);
             assertEquals(416, r.statusCode(), bad + ": " + r.body());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("problem+json"), bad);
+            assertEquals("bytes */100", r.headers().firstValue("Content-Range").orElse(""), bad);
         }
         assertEquals(200, get(file, null).statusCode());
         for (String escape : List.of("/api/v1/storage/files/cache/" + s + "/..%2F..%2Fsectorstore.json",

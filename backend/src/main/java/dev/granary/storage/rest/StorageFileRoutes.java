@@ -72,7 +72,13 @@ public final class StorageFileRoutes implements RouteGroup {
         long end = f.size() - 1;
         String range = ctx.header("Range");
         if (range != null && !range.isBlank()) {
-            long[] r = range(range.strip(), f.size());
+            long[] r;
+            try {
+                r = range(range.strip(), f.size());
+            } catch (ProblemException e) {
+                ctx.header("Content-Range", "bytes */" + f.size()); // RFC 9110 15.5.17: the size, for a retry
+                throw e;
+            }
             start = r[0];
             end = r[1];
             ctx.status(206);
