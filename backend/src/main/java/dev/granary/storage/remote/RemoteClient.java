@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +67,15 @@ public final class RemoteClient {
                 if (r.statusCode() != 200 && r.statusCode() != 206) {
                     throw refused(action, r.statusCode(), new String(body.readNBytes(4000)));
                 }
+                if (append && !r.headers().firstValue("Content-Range").orElse("").startsWith("bytes " + have + "-")) {
+                    throw new IOException(action + ": remote " + name + " answered the range from byte " + have
+                        + " with " + r.headers().firstValue("Content-Range").orElse("no Content-Range")
+                        + "; nothing appended");
+                }
+                long allowed = expectedSize - (append ? have : 0);
                 try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                    body.transferTo(Channels.newOutputStream(out));
+                    copyAtMost(body, out, allowed, action);
                     out.force(true);
                 }
             }
@@ -78,6 +84,24 @@ public final class RemoteClient {
         if (got != expectedSize) {
             throw new IOException(action + ": received " + got + " of " + expectedSize + " bytes from remote " + name
                 + "; run the fetch again to continue");
+        }
+    }
+
+    /** Copies the body, but never more than the reservation was made for: a remote can't fill the disk. */
+    private void copyAtMost(InputStream body, FileChannel out, long allowed, String action) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long written = 0;
+        for (int n; (n = body.read(buffer)) > 0; ) {
+            if (written + n > allowed) {
+                out.truncate(0);
+                throw new IOException(action + ": remote " + name + " sent more than the " + allowed
+                    + " bytes its manifest announced; the partial file was discarded");
+            }
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
+            written += n;
         }
     }
 
