@@ -4,8 +4,9 @@ package dev.granary.api;
 public enum ProblemType {
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
-    MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
+    // first of the 400s: forStatus(400) must not call a bad URI "malformed JSON"
     INVALID_REQUEST("invalid-request", 400, "Invalid request"),
+    MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     URI_TOO_LONG("uri-too-long", 414, "URI too long"),

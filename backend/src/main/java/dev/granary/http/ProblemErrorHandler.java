@@ -24,6 +24,8 @@ final class ProblemErrorHandler extends ErrorHandler {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
+            case 400 -> "the request is malformed (" + jettyReason(request) + "); send a plain path without encoded"
+                + " '/', '..' segments or control characters";
             case 404 -> "nothing is served at " + request.getHttpURI().getPath() + "; the REST API is under /api/v1";
             case 414 -> "the request URI is too long; shorten the query, or send long values in a JSON body";
             case 431 -> "the request headers are too large; send fewer or shorter headers (a token or cookie too big?)";
@@ -41,5 +43,10 @@ final class ProblemErrorHandler extends ErrorHandler {
         }
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    private static String jettyReason(Request request) {
+        Object message = request.getAttribute(ERROR_MESSAGE);
+        return message instanceof String s && !s.isBlank() ? s : "HTTP 400";
     }
 }

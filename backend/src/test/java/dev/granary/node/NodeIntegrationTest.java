@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granary.testing.TestNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -121,6 +122,16 @@ class NodeIntegrationTest {
     void anOverlongUriIsAProblemOfItsOwnType() {
         HttpResponse<String> response = node.getAsAdmin("/api/v1/health?pad=" + "x".repeat(20_000));
         assertProblem(response, 414, "urn:granary:problem:uri-too-long");
+    }
+
+    @Test
+    void anAmbiguousUriIsAnInvalidRequestNotMalformedJson() {
+        for (String path : List.of("/api/v1/health/%2F..", "/api/v1/a%00b", "/api/v1/a/%2e%2e/b")) {
+            HttpResponse<String> response = node.getAsAdmin(path);
+            assertProblem(response, 400, "urn:granary:problem:invalid-request");
+            String detail = TestNode.json(response).get("detail").asString();
+            assertTrue(detail.startsWith("the request is malformed (") && !detail.contains("HTTP 400"), detail);
+        }
     }
 
     @Test
