@@ -22,6 +22,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class WebServer {
 
     private final Server server;
+    private static final long IDLE_TIMEOUT_MILLIS = 120_000;
+
     private final ServerConnector connector;
 
     public WebServer(HostPort listen, RestApi api, PrometheusMeterRegistry metrics, AuthServices auth, Handler ui) {
@@ -32,6 +34,9 @@ public final class WebServer {
         this.connector = new ServerConnector(server);
         connector.setHost(listen.host());
         connector.setPort(listen.port());
+        // Longer than clients keep idle connections (JDK 30 s, Go 90 s): when the server closes first, a
+        // client's next request can race into the closing socket and fail.
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
