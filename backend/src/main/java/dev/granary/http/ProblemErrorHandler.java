@@ -31,8 +31,10 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 431 -> "the request headers are too large; send fewer or shorter headers (a token or cookie too big?)";
             default -> "the request could not be handled (HTTP " + status + ")";
         };
+        // an unparseable request has no path of its own: Jetty names it "/badMessage", which is nobody's URI
+        String path = request.getHttpURI().getPath();
         Problem problem = new Problem("urn:granary:problem:" + type.slug(), type.title(), status, detail,
-            request.getHttpURI().getPath(), null, java.util.Map.of());
+            "/badMessage".equals(path) ? null : path, null, java.util.Map.of());
         byte[] body = JSON.writeValueAsBytes(problem.body());
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);

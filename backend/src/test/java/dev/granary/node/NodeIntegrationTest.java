@@ -122,6 +122,7 @@ class NodeIntegrationTest {
     void anOverlongUriIsAProblemOfItsOwnType() {
         HttpResponse<String> response = node.getAsAdmin("/api/v1/health?pad=" + "x".repeat(20_000));
         assertProblem(response, 414, "urn:granary:problem:uri-too-long");
+        assertFalse(TestNode.json(response).has("instance"), "Jetty's /badMessage is not the request's path");
     }
 
     @Test
