@@ -117,6 +117,9 @@ public interface ChainApi {
     /** ChainExport: a CARv1 snapshot of the head tipset, the headers back to genesis and the head's state. */
     void chainExport(OutputStream out);
 
-    /** ChainNotify: {@code listener} hears each new head until the returned handle is closed. */
+    /**
+     * ChainNotify: {@code listener} hears the current head at once on the caller's thread, then each new head,
+     * in order, on a thread of its own (never the block producer's) until the returned handle is closed.
+     */
     AutoCloseable chainNotify(Consumer<HeadChange> listener);
 }

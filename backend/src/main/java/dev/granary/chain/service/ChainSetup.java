@@ -96,7 +96,7 @@ public final class ChainSetup {
         LocalChain chain = new LocalChain(kv, store, objects, executor, index, mpool, gas, listeners, clock, genesis, loop,
             headLock);
         if (config.produce()) {
-            loop.start(() -> chain.chainHead().height(), producer::produce);
+            loop.start(() -> chain.chainHead().height(), producer::produce, listeners::awaitDelivered);
         }
         log.info("chain {} at height {} (head {}), {} clock, block delay {}, {}", genesis.networkName(), head.height(),
             head.key(), "manual".equals(config.clock()) ? "manual" : "wall", Durations.format(genesis.blockDelay()),

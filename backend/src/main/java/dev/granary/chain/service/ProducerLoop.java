@@ -13,8 +13,9 @@ import dev.granary.chain.clock.ManualClock;
 /**
  * Drives the producer from the clock. On wall time a thread waits for each epoch and produces its block;
  * if the node was down or a block took too long, it produces at the current epoch and the skipped ones
- * are null rounds. On a manual clock each advanced epoch produces its block on the advancing thread, so
- * a test sees the block as soon as {@code advance} returns.
+ * are null rounds. On a manual clock each advanced epoch produces its block on the advancing thread, and
+ * the head listeners have heard it, so a test sees the block and what reacted to it as soon as
+ * {@code advance} returns.
  */
 final class ProducerLoop implements AutoCloseable {
 
@@ -33,11 +34,17 @@ final class ProducerLoop implements AutoCloseable {
         return producing;
     }
 
-    /** Starts producing; {@code headHeight} supplies the current head height, {@code produce} makes a block. */
-    void start(LongSupplier headHeight, LongConsumer produce) {
+    /**
+     * Starts producing; {@code headHeight} supplies the current head height, {@code produce} makes a block. On a
+     * manual clock {@code settle} runs after each block, before the next epoch (head listeners catch up).
+     */
+    void start(LongSupplier headHeight, LongConsumer produce, Runnable settle) {
         producing = true;
         if (clock instanceof ManualClock manual) {
-            listener = produce::accept;
+            listener = epoch -> {
+                produce.accept(epoch);
+                settle.run();
+            };
             manual.addListener(listener);
             return;
         }
