@@ -229,19 +229,11 @@ public final class LocalStore {
         Path temp = fetchingPath(root, sector, type);
         Files.createDirectories(temp.getParent());
         Files.createDirectories(target.getParent());
-        long written = 0;
+        long written;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream os = java.nio.channels.Channels.newOutputStream(out);
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = data.read(buf)) > 0; ) {
-                if (written + n > limit) {
-                    throw new IOException("writing " + target + ": more than the " + limit + " bytes reserved"
-                        + " (the path's MaxStorage or free space would be exceeded)");
-                }
-                os.write(buf, 0, n);
-                written += n;
-            }
+            written = BoundedCopy.copy(data, out, limit, () -> "writing " + target + ": more than the " + limit
+                + " bytes reserved (the path's MaxStorage or free space would be exceeded)");
             out.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);

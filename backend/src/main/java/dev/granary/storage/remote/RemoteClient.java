@@ -1,12 +1,12 @@
 package dev.granary.storage.remote;
 
+import dev.granary.storage.local.BoundedCopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,13 @@ public final class RemoteClient {
                 long allowed = expectedSize - (append ? have : 0);
                 try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                    copyAtMost(body, out, allowed, action);
+                    try {
+                        BoundedCopy.copy(body, out, allowed, () -> action + ": remote " + name + " sent more than the "
+                            + allowed + " bytes its manifest announced; the partial file was discarded");
+                    } catch (IOException e) {
+                        out.truncate(0); // a remote can't fill the disk past the reservation, nor leave a bad part
+                        throw e;
+                    }
                     out.force(true);
                 }
             }
@@ -84,24 +90,6 @@ public final class RemoteClient {
         if (got != expectedSize) {
             throw new IOException(action + ": received " + got + " of " + expectedSize + " bytes from remote " + name
                 + "; run the fetch again to continue");
-        }
-    }
-
-    /** Copies the body, but never more than the reservation was made for: a remote can't fill the disk. */
-    private void copyAtMost(InputStream body, FileChannel out, long allowed, String action) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long written = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            if (written + n > allowed) {
-                out.truncate(0);
-                throw new IOException(action + ": remote " + name + " sent more than the " + allowed
-                    + " bytes its manifest announced; the partial file was discarded");
-            }
-            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-            while (chunk.hasRemaining()) {
-                out.write(chunk);
-            }
-            written += n;
         }
     }
 
