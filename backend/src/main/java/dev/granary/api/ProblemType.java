@@ -1,10 +1,12 @@
 package dev.granary.api;
 
-/** Every kind of REST error, with its stable URN slug, HTTP status and title. Never rename a slug. */
+/**
+ * Every kind of REST error, with its stable URN slug, HTTP status and title. Never rename a slug.
+ * {@link #forStatus} answers the first type of a status, so the general one of each status comes first.
+ */
 public enum ProblemType {
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
-    // first of the 400s: forStatus(400) must not call a bad URI "malformed JSON"
     INVALID_REQUEST("invalid-request", 400, "Invalid request"),
     MALFORMED_JSON("malformed-json", 400, "Malformed JSON"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

@@ -21,9 +21,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
 
-    private final Server server;
+    /** Longer than clients keep idle connections (JDK 30 s, Go 90 s); see the connector's set-up. */
     private static final long IDLE_TIMEOUT_MILLIS = 120_000;
 
+    private final Server server;
     private final ServerConnector connector;
 
     public WebServer(HostPort listen, RestApi api, PrometheusMeterRegistry metrics, AuthServices auth, Handler ui) {
