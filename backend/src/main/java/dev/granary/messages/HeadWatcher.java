@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *     messages.replace-after-epochs is replaced by fee, or the reason it cannot be is recorded and alerted;</li>
  * <li>EXECUTED messages with messages.confidence tipsets on top become CONFIRMED.</li>
  * </ol>
- * Runs on the thread that announces the head (on the manual clock, the test's), one head at a time;
- * each message is handled under its sender's lock, re-read inside it, and a failure on one is logged
- * without stopping the others.
+ * Runs on the message service's own head-listener thread (ChainNotify; the start-up call on the caller's),
+ * one head at a time, beside REST sends and replaces: each message is handled under its sender's lock and
+ * re-read inside it, so one a request is sending or replacing meanwhile is seen in its new state; a
+ * failure on one is logged without stopping the others.
  */
 final class HeadWatcher {
 

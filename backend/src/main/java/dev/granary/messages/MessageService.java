@@ -49,9 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class MessageService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MessageService.class);
-    static final int MAX_LIST = 500;
     /** The most messages one page of {@link #list} holds. */
-    public static final int MAX_LIST_PUBLIC = MAX_LIST;
+    public static final int MAX_LIST = 500;
     static final int MAX_PARAMS_BYTES = 60 * 1024;
     static final int MAX_IDEMPOTENCY_KEY = 200;
     /**

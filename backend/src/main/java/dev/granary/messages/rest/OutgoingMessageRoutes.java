@@ -103,7 +103,7 @@ public final class OutgoingMessageRoutes implements RouteGroup {
             .map(OutgoingMessageRoutes::state);
         Optional<Long> before = Optional.ofNullable(ctx.queryParam("before")).filter(s -> !s.isBlank())
             .map(s -> positiveLong(s, "query parameter before"));
-        int limit = ApiRequests.limit(ctx, 50, MessageService.MAX_LIST_PUBLIC);
+        int limit = ApiRequests.limit(ctx, 50, MessageService.MAX_LIST);
         Page<OutgoingMessage> page = messages.list(RestAccess.actor(ctx), new MessageQuery(from, state, before, limit));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode items = out.putArray("messages");

@@ -54,7 +54,8 @@ final class TopUps {
         this.interval = interval;
     }
 
-    synchronized void checkAll() {
+    /** The caller holds {@link Watermarks}' lock, so a watermark is not changed or removed mid-check. */
+    void checkAll() {
         for (WatermarkStore.Row row : store.all()) {
             try {
                 check(row);
@@ -125,7 +126,7 @@ final class TopUps {
         OutgoingMessage sent;
         try {
             sent = messages.send(Actor.system(), new SendRequest(w.funding(), w.address(), amount, 0, new byte[0],
-                "watermark-top-up", Optional.empty(), Optional.of("watermark-top-up:" + w.address() + ":" + (row.topUps() + 1))));
+                "watermark-top-up", Optional.empty(), Optional.of(row.nextTopUpKey())));
         } catch (WalletLockedException e) {
             cannot(w, balance, Severity.CRITICAL, "the wallet store is locked; unlock it so the node can sign");
             return;

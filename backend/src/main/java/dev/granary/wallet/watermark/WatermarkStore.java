@@ -15,8 +15,18 @@ import org.jdbi.v3.core.Jdbi;
 /** Table wallet_watermark: one balance band per address and what its last top-up did. */
 final class WatermarkStore {
 
-    /** A stored watermark plus the count that keys its next top-up. */
-    record Row(Watermark watermark, long topUps) {}
+    /** A stored watermark plus what keys its next top-up: when it was created and how many went out since. */
+    record Row(Watermark watermark, Instant created, long topUps) {
+
+        /**
+         * The idempotency key of the next top-up: the same after a crash between sending and
+         * {@link #toppedUp}, so nothing is sent twice; the creation time tells a watermark set again after
+         * a removal (whose count starts at zero again) from the removed one.
+         */
+        String nextTopUpKey() {
+            return "watermark-top-up:" + watermark.address() + ":" + created.toEpochMilli() + ":" + (topUps + 1);
+        }
+    }
 
     private final Jdbi jdbi;
 
@@ -82,7 +92,7 @@ final class WatermarkStore {
         Watermark w = new Watermark(Address.parse(rs.getString("address")), atto(rs.getString("low_atto")),
             atto(rs.getString("high_atto")), Address.parse(rs.getString("funding")),
             Optional.ofNullable(last).map(OffsetDateTime::toInstant), message, rs.getString("last_error"));
-        return new Row(w, rs.getLong("top_up_count"));
+        return new Row(w, rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("top_up_count"));
     }
 
     private static TokenAmount atto(String text) {

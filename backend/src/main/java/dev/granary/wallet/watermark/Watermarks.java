@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * from its funding address (at most once per wallet.top-up-interval, audited); when that cannot be done
  * an alert is raised, and resolved once the balance is back.
  *
- * <p>The check runs on the thread that applies the head, before the next head is made, so a top-up is
- * in the message pool by the time the following block is built.
+ * <p>The check runs on this service's own head-listener thread (ChainNotify), so a slow top-up never
+ * delays the next block. Setting or removing a watermark waits for a running check: a check never acts on
+ * a band that was just changed, nor raises an alert for one that was just removed.
  *
  * <p>Permissions: list needs READ; set and remove need SIGN.
  *
@@ -45,6 +46,8 @@ public final class Watermarks implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final TopUps topUps;
+    /** Held by a check pass and by set/remove. */
+    private final Object checking = new Object();
     private final AutoCloseable subscription;
 
     private Watermarks(Jdbi jdbi, Duration interval, ChainApi chain, WalletService wallets, MessageService messages,
@@ -72,7 +75,9 @@ public final class Watermarks implements AutoCloseable {
 
     private void onHead(HeadChange change) {
         if (change.type() == HeadChange.Type.APPLY) {
-            topUps.checkAll();
+            synchronized (checking) {
+                topUps.checkAll();
+            }
         }
     }
 
@@ -104,7 +109,9 @@ public final class Watermarks implements AutoCloseable {
             throw new IllegalArgumentException(action + ": the funding address " + funding + " is not in this node's"
                 + " wallet; import its key first or choose another");
         }
-        store.upsert(target, low, high, source, clock.instant(), actor.principal().actorName());
+        synchronized (checking) {
+            store.upsert(target, low, high, source, clock.instant(), actor.principal().actorName());
+        }
         audit.record(actor, "watermark.set", target.toString(), Outcome.SUCCESS, "low " + low + ", high " + high
             + ", funding " + source);
         log.info("watermark of {} set: low {}, high {}, funding {}", target, low, high, source);
@@ -116,21 +123,18 @@ public final class Watermarks implements AutoCloseable {
         String action = "removing the balance watermark of " + address;
         actor.require(Permission.SIGN, action);
         Address target = keyAddress(address);
-        if (!store.delete(target)) {
-            throw new NotFoundException(action + ": there is no watermark for " + target);
+        synchronized (checking) {
+            if (!store.delete(target)) {
+                throw new NotFoundException(action + ": there is no watermark for " + target);
+            }
+            alerts.resolve(TopUps.ALERT_PREFIX + target, "watermark removed by " + actor.principal().actorName());
         }
-        alerts.resolve(TopUps.ALERT_PREFIX + target, "watermark removed by " + actor.principal().actorName());
         audit.record(actor, "watermark.remove", target.toString(), Outcome.SUCCESS, "");
     }
 
     /** An account's f1/f3 address for any of its addresses, so one account has one watermark; others as given. */
     private Address keyAddress(Address address) {
         return chain.stateAccountKey(address, TipSetKey.EMPTY).orElse(address);
-    }
-
-    /** Checks every watermark now, as a new head would (for the node's own callers). */
-    public void checkNow() {
-        topUps.checkAll();
     }
 
     @Override

@@ -128,6 +128,27 @@ class WatermarksTest {
     }
 
     @Test
+    void aWatermarkRemovedAndSetAgainTopsUpAgain() {
+        Address worker = walletKey("re-set");
+        send(funded, worker, TokenAmount.ofFil(1));
+        String band = "{\"low\": \"5 FIL\", \"high\": \"20 FIL\", \"funding\": \"" + funded + "\"}";
+        assertEquals(200, rest("PUT", "/watermarks/" + worker, band).statusCode());
+        node.advanceEpochs(3);
+        assertEquals(TokenAmount.ofFil(20), balance(worker));
+
+        assertEquals(204, rest("DELETE", "/watermarks/" + worker, null).statusCode());
+        send(worker, funded, TokenAmount.ofFil(18));
+        assertEquals(200, rest("PUT", "/watermarks/" + worker, band).statusCode());
+        node.advanceEpochs(1);
+
+        // the new watermark's first top-up must not be taken for the old one's (same address, same count)
+        assertEquals(2, topUpsTo(worker).size(), topUpsTo(worker).toString());
+        assertTrue(alert(worker).isEmpty(), () -> alert(worker).orElseThrow().message());
+        node.advanceEpochs(3);
+        assertEquals(TokenAmount.ofFil(20), balance(worker));
+    }
+
+    @Test
     void anUnfundableTopUpRaisesAnAlertThatResolvesOnceItCanBeDone() {
         Address target = walletKey("unfundable-target");
         Address funding = walletKey("poor-funding");
