@@ -75,6 +75,7 @@ public final class MessageService implements AutoCloseable {
     private final HeadWatcher watcher;
     private volatile AutoCloseable subscription;
     private volatile boolean closed;
+    private volatile long watchedHeight = -1;
 
     MessageService(MessageStore store, NodeConfig.Messages config, ChainApi chain, MessageSigner signer, AuditLog audit,
                    Optional<Alerts> alerts) {
@@ -463,6 +464,15 @@ public final class MessageService implements AutoCloseable {
             return;
         }
         watcher.process(change.tipSet().height());
+        watchedHeight = change.tipSet().height();
+    }
+
+    /**
+     * The height of the last head the watcher has finished with. It moves after the chain head does (the
+     * watcher hears heads on its own thread), so a view showing message states reloads when this moves.
+     */
+    public long watchedHeight() {
+        return watchedHeight;
     }
 
     MessageStore store() {

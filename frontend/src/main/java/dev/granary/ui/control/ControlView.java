@@ -60,6 +60,8 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
     private Address miner;
     private ControlOverview overview;
     private TipSetKey shownHead;
+    /** Message states change after the head moves, once the message watcher has seen it. */
+    private long shownWatchedHeight = -1;
 
     public ControlView() {
         confirmWorker.setId("control-confirm-worker");
@@ -128,7 +130,8 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refreshOnNewHead() {
         try {
-            if (!NodeAccess.node().chain().chainHead().key().equals(shownHead)) {
+            Node node = NodeAccess.node();
+            if (!node.chain().chainHead().key().equals(shownHead) || node.messages().watchedHeight() != shownWatchedHeight) {
                 reload();
             }
         } catch (RuntimeException e) {
@@ -142,6 +145,7 @@ public class ControlView extends VerticalLayout implements BeforeEnterObserver {
         List<RuntimeException> problems = new ArrayList<>();
         try {
             shownHead = node.chain().chainHead().key();
+            shownWatchedHeight = node.messages().watchedHeight();
         } catch (RuntimeException e) {
             problems.add(e);
         }

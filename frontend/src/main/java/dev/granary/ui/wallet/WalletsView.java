@@ -53,6 +53,8 @@ public class WalletsView extends VerticalLayout {
     private List<WalletEntry> shownKeys = List.of();
     private TipSetKey shownHead;
     private LockState shownLock;
+    /** Message states change after the head moves, once the message watcher has seen it. */
+    private long shownWatchedHeight = -1;
 
     public WalletsView() {
         Div cards = new Div(store);
@@ -88,7 +90,8 @@ public class WalletsView extends VerticalLayout {
     private void refreshOnChange() {
         try {
             Node node = NodeAccess.node();
-            if (!node.chain().chainHead().key().equals(shownHead) || node.wallets().lockState() != shownLock) {
+            if (!node.chain().chainHead().key().equals(shownHead) || node.wallets().lockState() != shownLock
+                    || node.messages().watchedHeight() != shownWatchedHeight) {
                 reload();
             }
         } catch (RuntimeException e) {
@@ -103,6 +106,7 @@ public class WalletsView extends VerticalLayout {
         try {
             shownHead = node.chain().chainHead().key();
             shownLock = node.wallets().lockState();
+            shownWatchedHeight = node.messages().watchedHeight();
             store.showLock(shownLock);
             shownKeys = AsUser.read(actor -> node.wallets().list(actor));
             store.showKeys(shownKeys);
