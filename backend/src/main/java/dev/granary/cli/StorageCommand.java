@@ -1,6 +1,8 @@
 package dev.granary.cli;
 
+import dev.granary.storage.SectorName;
 import dev.granary.units.ByteSize;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +30,21 @@ import tools.jackson.databind.JsonNode;
         StorageCommand.Fetch.class, StorageCommand.RemoteAdd.class})
 public final class StorageCommand extends ApiGroup {
 
-    /** The ID of a path named by ID or directory. */
+    /**
+     * The ID of a path named by ID or directory. The node records a directory by its real path (attach
+     * resolves symbolic links), so a name through a link is resolved too when it exists here.
+     */
     static String pathId(ApiClient api, String idOrPath) {
         JsonNode paths = api.get("listing storage paths", "/v1/storage/paths").json();
-        String abs = Path.of(idOrPath).toAbsolutePath().normalize().toString();
+        Path abs = Path.of(idOrPath).toAbsolutePath().normalize();
+        List<String> names = new ArrayList<>(List.of(idOrPath, abs.toString()));
+        try {
+            names.add(abs.toRealPath().toString());
+        } catch (IOException | SecurityException notHere) {
+            // not a directory on this machine: the ID or the path as given
+        }
         for (JsonNode p : paths) {
-            if (p.get("id").asString().equals(idOrPath) || abs.equals(ApiCommand.text(p, "path"))) {
+            if (p.get("id").asString().equals(idOrPath) || names.contains(ApiCommand.text(p, "path"))) {
                 return p.get("id").asString();
             }
         }
@@ -265,12 +276,9 @@ public final class StorageCommand extends ApiGroup {
             String miner;
             String number;
             if (args.size() == 1 && args.getFirst().startsWith("s-t0")) {
-                String[] parts = args.getFirst().substring(4).split("-");
-                if (parts.length != 2) {
-                    throw new CliFailure("'" + args.getFirst() + "' is not a sector name like s-t01000-3");
-                }
-                miner = parts[0];
-                number = parts[1];
+                SectorName sector = sectorName(args.getFirst());
+                miner = String.valueOf(sector.miner());
+                number = String.valueOf(sector.number());
             } else if (args.size() == 1 && actor != null) {
                 miner = actor;
                 number = args.getFirst();
@@ -299,6 +307,14 @@ public final class StorageCommand extends ApiGroup {
                     c.get("healthy").asBoolean() ? "ok" : "unhealthy");
             }
             t.print(out);
+        }
+
+        private static SectorName sectorName(String text) {
+            try {
+                return SectorName.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage());
+            }
         }
     }
 

@@ -30,14 +30,4 @@ public record AttachRequest(String path, boolean init, long weight, boolean canS
     public static AttachRequest init(String path, boolean canSeal, boolean canStore) {
         return new AttachRequest(path, true, DEFAULT_WEIGHT, canSeal, canStore, 0, null, null, null, null, null, null);
     }
-
-    public AttachRequest withMaxStorage(long bytes) {
-        return new AttachRequest(path, init, weight, canSeal, canStore, bytes, groups, allowTo, allowTypes, denyTypes,
-            allowMiners, denyMiners);
-    }
-
-    public AttachRequest withGroups(List<String> newGroups, List<String> newAllowTo) {
-        return new AttachRequest(path, init, weight, canSeal, canStore, maxStorage, newGroups, newAllowTo, allowTypes,
-            denyTypes, allowMiners, denyMiners);
-    }
 }

@@ -7,10 +7,6 @@ public record PathChanges(Boolean canSeal, Boolean canStore, Long weight, Long m
                           List<String> allowTo, List<String> allowTypes, List<String> denyTypes,
                           List<String> allowMiners, List<String> denyMiners) {
 
-    public static PathChanges none() {
-        return new PathChanges(null, null, null, null, null, null, null, null, null, null);
-    }
-
     public boolean empty() {
         return canSeal == null && canStore == null && weight == null && maxStorage == null && groups == null
             && allowTo == null && allowTypes == null && denyTypes == null && allowMiners == null && denyMiners == null;

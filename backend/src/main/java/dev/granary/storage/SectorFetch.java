@@ -78,9 +78,12 @@ final class SectorFetch {
         List<Reservation> reservations = service.reserveSized(new AllocationRequest(sector, types, PathUse.STORE,
             sectorSize, null, "fetch from " + remote.name()), sizes);
         try {
+            Map<SectorFileType, PathRow> paths = new EnumMap<>(SectorFileType.class);
             Map<SectorFileType, Path> roots = new EnumMap<>(SectorFileType.class);
             for (Reservation r : reservations) {
-                roots.put(r.type(), Path.of(index.path(r.pathId()).orElseThrow().localPath()));
+                PathRow p = index.path(r.pathId()).orElseThrow();
+                paths.put(r.type(), p);
+                roots.put(r.type(), Path.of(p.localPath()));
             }
             for (SectorFileType type : types) {
                 download(sector, type, manifests.get(type), roots.get(type));
@@ -97,7 +100,7 @@ final class SectorFetch {
                 }
                 Files.createDirectories(target.getParent());
                 Files.move(LocalStore.fetchingPath(root, sector, r.type()), target, StandardCopyOption.ATOMIC_MOVE);
-                PathInfo p = service.info(index.path(r.pathId()).orElseThrow());
+                PathRow p = paths.get(r.type());
                 index.declare(p.id(), sector, r.type(), p.meta().canStore(), sizes.get(r.type()), clock.instant());
                 service.remeasure(p.id());
             }

@@ -153,10 +153,10 @@ public final class StorageService implements AutoCloseable {
     /** Where each file of the sector is, primary copies first. */
     public List<SectorCopy> find(Actor actor, SectorName sector) {
         actor.require(Permission.READ, "finding sector " + sector);
-        Map<String, PathInfo> paths = byId(infos());
+        Map<String, PathRow> paths = byId(index.paths());
         List<SectorCopy> out = new ArrayList<>();
         for (StorageIndex.FileRow f : index.filesOf(sector)) {
-            PathInfo p = paths.get(f.pathId());
+            PathRow p = paths.get(f.pathId());
             if (p != null) {
                 out.add(copy(f, p));
             }
@@ -167,7 +167,7 @@ public final class StorageService implements AutoCloseable {
     /** The sector files a path holds. */
     public List<SectorCopy> pathSectors(Actor actor, String idOrPath) {
         actor.require(Permission.READ, "listing the sectors of storage path " + idOrPath);
-        PathInfo p = info(resolve(idOrPath));
+        PathRow p = resolve(idOrPath);
         return index.filesIn(p.id()).stream().map(f -> copy(f, p)).toList();
     }
 
@@ -236,9 +236,10 @@ public final class StorageService implements AutoCloseable {
                     created.add(StoreMetaFile.file(root));
                 }
                 Instant now = clock.instant();
-                index.insertPath(new PathRow(id, nodeId, null, root.toString(), meta, stat.capacity(),
-                    stat.fsAvailable(), stat.used(), true, now, "", now));
-                declareScan(info(index.path(id).orElseThrow()), false);
+                PathRow row = new PathRow(id, nodeId, null, root.toString(), meta, stat.capacity(), stat.fsAvailable(),
+                    stat.used(), true, now, "", now);
+                index.insertPath(row);
+                declareScan(row, false);
             } catch (RuntimeException e) {
                 index.deletePath(id);
                 AttachChecks.undo(created);
@@ -342,13 +343,13 @@ public final class StorageService implements AutoCloseable {
                     + " now has ID " + meta.id() + "; detach and attach the path again");
             }
             index.updateMeta(row.id(), meta);
-            return declareScan(info(index.path(row.id()).orElseThrow()), dropMissing);
+            return declareScan(index.path(row.id()).orElseThrow(), dropMissing);
         } catch (RuntimeException e) {
             return new RedeclareResult(row.id(), row.localPath(), 0, 0, 0, List.of(), e.getMessage());
         }
     }
 
-    private RedeclareResult declareScan(PathInfo p, boolean dropMissing) {
+    private RedeclareResult declareScan(PathRow p, boolean dropMissing) {
         Path root = Path.of(p.localPath());
         LocalStore.Scan scan;
         try {
@@ -443,15 +444,15 @@ public final class StorageService implements AutoCloseable {
         actor.require(Permission.WRITE, "writing a sector file");
         Reservation r = index.reservation(reservationId).orElseThrow(() -> new NotFoundException(
             "storage reservation " + reservationId + " does not exist; reserve space before writing"));
-        PathInfo p = info(resolve(r.pathId()));
+        PathRow row = resolve(r.pathId());
+        PathInfo p = info(row);
         try {
             long size = LocalStore.write(Path.of(p.localPath()), r.sector(), r.type(), data,
                 Math.min(r.bytes(), p.available() + r.bytes()));
             index.declare(p.id(), r.sector(), r.type(), p.meta().canStore(), size, clock.instant());
             remeasure(p.id());
             audit.record(actor, "storage.write", r.sector() + " " + r.type().id(), Outcome.SUCCESS, size + " B in " + p.id());
-            return find(actor, r.sector()).stream().filter(c -> c.pathId().equals(p.id()) && c.type() == r.type())
-                .findFirst().orElseThrow();
+            return declared(row, r.sector(), r.type());
         } catch (IOException e) {
             audit.record(actor, "storage.write", r.sector() + " " + r.type().id(), Outcome.FAILED, e.getMessage());
             throw new UncheckedIOException("writing " + r.type().id() + " of " + r.sector() + " into " + p.describe()
@@ -464,8 +465,8 @@ public final class StorageService implements AutoCloseable {
     /** Declares a file a task wrote into a reserved location itself (sealing). */
     public SectorCopy declare(Actor actor, String pathId, SectorName sector, SectorFileType type) {
         actor.require(Permission.WRITE, "declaring a sector file");
-        PathInfo p = info(resolve(pathId));
-        requireLocal(index.path(p.id()).orElseThrow(), "declare files in");
+        PathRow p = resolve(pathId);
+        requireLocal(p, "declare files in");
         Path file = LocalStore.sectorPath(Path.of(p.localPath()), sector, type);
         long size;
         try {
@@ -484,8 +485,7 @@ public final class StorageService implements AutoCloseable {
         index.declare(p.id(), sector, type, p.meta().canStore(), size, clock.instant());
         remeasure(p.id());
         audit.record(actor, "storage.declare", sector + " " + type.id(), Outcome.SUCCESS, "in " + p.id());
-        return copy(index.filesIn(p.id()).stream().filter(f -> f.sector().equals(sector) && f.type() == type)
-            .findFirst().orElseThrow(), p);
+        return declared(p, sector, type);
     }
 
     /**
@@ -507,7 +507,7 @@ public final class StorageService implements AutoCloseable {
                     "move " + type.id())).getFirst()
                 : reserveIn(targetPathId, sector, type, sectorSize);
             try {
-                PathInfo target = info(resolve(r.pathId()));
+                PathRow target = resolve(r.pathId());
                 Path source = LocalStore.sectorPath(Path.of(from.location()).getParent().getParent(), sector, type);
                 LocalStore.move(source, Path.of(target.localPath()), sector, type);
                 long size = LocalStore.size(LocalStore.sectorPath(Path.of(target.localPath()), sector, type));
@@ -517,8 +517,7 @@ public final class StorageService implements AutoCloseable {
                 remeasure(from.pathId());
                 audit.record(actor, "storage.move", sector + " " + type.id(), Outcome.SUCCESS,
                     from.pathId() + " -> " + target.id());
-                moved.add(copy(index.filesIn(target.id()).stream().filter(f -> f.sector().equals(sector) && f.type() == type)
-                    .findFirst().orElseThrow(), target));
+                moved.add(declared(target, sector, type));
             } catch (IOException e) {
                 audit.record(actor, "storage.move", sector + " " + type.id(), Outcome.FAILED, e.getMessage());
                 throw new UncheckedIOException("moving " + type.id() + " of " + sector + ": " + e.getMessage(), e);
@@ -615,9 +614,9 @@ public final class StorageService implements AutoCloseable {
     }
 
     private Path localCopy(SectorFileType type, SectorName sector) {
-        Map<String, PathInfo> paths = byId(infos());
+        Map<String, PathRow> paths = byId(index.localPaths(nodeId));
         return index.filesOf(sector).stream().filter(f -> f.type() == type)
-            .map(f -> paths.get(f.pathId())).filter(p -> p != null && ownLocal(p) && p.healthy())
+            .map(f -> paths.get(f.pathId())).filter(p -> p != null && health(p).healthy())
             .map(p -> LocalStore.sectorPath(Path.of(p.localPath()), sector, type))
             .filter(f -> ownKind(f, type))
             .findFirst().orElseThrow(() -> new NotFoundException("this node holds no " + type.id() + " file of " + sector
@@ -757,9 +756,9 @@ public final class StorageService implements AutoCloseable {
         return out;
     }
 
+    /** One path with its own reservations and file counts (not every path's). */
     PathInfo info(PathRow r) {
-        long reserved = index.reservedBytes().getOrDefault(r.id(), 0L);
-        return info(r, reserved, index.fileCounts().getOrDefault(r.id(), Map.of()));
+        return info(r, index.reservedBytes(r.id()), index.fileCounts(r.id()));
     }
 
     private PathInfo info(PathRow r, long reserved, Map<SectorFileType, Integer> counts) {
@@ -767,8 +766,23 @@ public final class StorageService implements AutoCloseable {
         if (r.meta().maxStorage() > 0) {
             available = Math.min(available, Math.max(0, r.meta().maxStorage() - r.used() - reserved));
         }
-        boolean healthy = r.healthy();
+        Health health = health(r);
+        Map<SectorFileType, Integer> c = new EnumMap<>(SectorFileType.class);
+        c.putAll(counts);
+        return new PathInfo(r.id(), r.nodeId(), r.remoteName(), r.localPath(), r.meta(), r.capacity(), r.fsAvailable(),
+            r.used(), reserved, available, health.healthy(), r.lastHeartbeat(), health.error(), r.attachedAt(), c);
+    }
+
+    /** Health as of now; {@code error} is "" when healthy. */
+    private record Health(boolean healthy, String error) {}
+
+    /**
+     * The stored health, and for a path on a node's disk also its age: one whose last heartbeat is older than
+     * the timeout is unhealthy even before a heartbeat round marks it (its node may have stopped).
+     */
+    private Health health(PathRow r) {
         String error = r.lastError();
+        boolean healthy = r.healthy();
         if (r.remoteName() == null) {
             Duration age = r.lastHeartbeat() == null ? null : Duration.between(r.lastHeartbeat(), clock.instant());
             if (age == null || age.compareTo(heartbeatTimeout) > 0) {
@@ -778,23 +792,26 @@ public final class StorageService implements AutoCloseable {
                 }
             }
         }
-        Map<SectorFileType, Integer> c = new EnumMap<>(SectorFileType.class);
-        c.putAll(counts);
-        return new PathInfo(r.id(), r.nodeId(), r.remoteName(), r.localPath(), r.meta(), r.capacity(), r.fsAvailable(),
-            r.used(), reserved, available, healthy, r.lastHeartbeat(), healthy ? "" : error, r.attachedAt(), c);
+        return new Health(healthy, healthy ? "" : error);
     }
 
-    private static Map<String, PathInfo> byId(List<PathInfo> paths) {
-        Map<String, PathInfo> m = new HashMap<>();
+    private static Map<String, PathRow> byId(List<PathRow> paths) {
+        Map<String, PathRow> m = new HashMap<>();
         paths.forEach(p -> m.put(p.id(), p));
         return m;
     }
 
-    private static SectorCopy copy(StorageIndex.FileRow f, PathInfo p) {
+    private SectorCopy copy(StorageIndex.FileRow f, PathRow p) {
         String location = p.localPath() == null ? "" : LocalStore.sectorPath(Path.of(p.localPath()), f.sector(), f.type())
             .toString();
         return new SectorCopy(f.sector(), f.type(), p.id(), f.primary(), f.size(), location, p.nodeId(), p.remoteName(),
-            p.healthy(), f.declaredAt());
+            health(p).healthy(), f.declaredAt());
+    }
+
+    /** The index entry just declared for a file in {@code p}, as a copy (the sector's few rows, not the path's). */
+    private SectorCopy declared(PathRow p, SectorName sector, SectorFileType type) {
+        return copy(index.filesOf(sector).stream().filter(f -> f.pathId().equals(p.id()) && f.type() == type)
+            .findFirst().orElseThrow(), p);
     }
 
     private static String flags(StoreMeta m) {

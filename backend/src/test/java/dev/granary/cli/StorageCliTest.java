@@ -50,4 +50,20 @@ class StorageCliTest {
             assertTrue(NodeCli.run(env, "storage", "find", "1000", "9").out().contains("no files"));
         }
     }
+
+    @Test
+    void aPathNamedThroughASymbolicLinkIsTheAttachedDirectory() throws Exception {
+        try (TestNode node = TestNode.start(tmp.resolve("node"))) {
+            Map<String, String> env = Map.of(ApiInfo.ENV, node.adminToken() + ":" + node.url(""));
+            Path disk = Files.createDirectory(tmp.resolve("disk"));
+            Path link = Files.createSymbolicLink(tmp.resolve("disk-link"), disk);
+            assertEquals(0, NodeCli.run(env, "storage", "attach", "--init", "--store", link.toString()).exitCode());
+
+            NodeCli.Run set = NodeCli.run(env, "storage", "set", "--weight", "3", link.toString());
+            assertEquals(0, set.exitCode(), set.err());
+            NodeCli.Run detached = NodeCli.run(env, "storage", "detach", link.toString());
+            assertEquals(0, detached.exitCode(), detached.err());
+            assertTrue(detached.out().startsWith("detached " + disk.toRealPath()), detached.out());
+        }
+    }
 }

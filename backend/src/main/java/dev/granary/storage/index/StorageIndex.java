@@ -13,9 +13,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +35,6 @@ public final class StorageIndex {
 
     public StorageIndex(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     // ---- paths
@@ -161,10 +159,20 @@ public final class StorageIndex {
             .bind("miner", sector.miner()).bind("number", sector.number()).map((rs, ctx) -> readFile(rs)).list());
     }
 
+    /** Sector files held, by type, for every path. */
     public Map<String, Map<SectorFileType, Integer>> fileCounts() {
+        return countFiles(null);
+    }
+
+    /** Sector files held by one path, by type (one path's rows, not the whole table). */
+    public Map<SectorFileType, Integer> fileCounts(String pathId) {
+        return countFiles(Objects.requireNonNull(pathId)).getOrDefault(pathId, Map.of());
+    }
+
+    private Map<String, Map<SectorFileType, Integer>> countFiles(String onlyPath) {
         Map<String, Map<SectorFileType, Integer>> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
-                SELECT path_id, file_type, COUNT(*) AS n FROM storage_sector_file GROUP BY path_id, file_type""")
+        jdbi.useHandle(h -> onePathOrAll(h.createQuery("SELECT path_id, file_type, COUNT(*) AS n FROM storage_sector_file"
+                + (onlyPath == null ? "" : " WHERE path_id = :path") + " GROUP BY path_id, file_type"), onlyPath)
             .map((rs, ctx) -> {
                 out.computeIfAbsent(rs.getString("path_id"), k -> new EnumMap<>(SectorFileType.class))
                     .put(SectorFileType.parse(rs.getString("file_type")), rs.getInt("n"));
@@ -212,11 +220,27 @@ public final class StorageIndex {
             .bind("path", pathId).map((rs, ctx) -> readReservation(rs)).list());
     }
 
+    /** Reserved bytes of every path that has reservations. */
     public Map<String, Long> reservedBytes() {
+        return sumReserved(null);
+    }
+
+    /** Reserved bytes of one path (0 when none). */
+    public long reservedBytes(String pathId) {
+        return sumReserved(Objects.requireNonNull(pathId)).getOrDefault(pathId, 0L);
+    }
+
+    private Map<String, Long> sumReserved(String onlyPath) {
         Map<String, Long> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT path_id, SUM(bytes) AS b FROM storage_reservation GROUP BY path_id")
+        jdbi.useHandle(h -> onePathOrAll(h.createQuery("SELECT path_id, SUM(bytes) AS b FROM storage_reservation"
+                + (onlyPath == null ? "" : " WHERE path_id = :path") + " GROUP BY path_id"), onlyPath)
             .map((rs, ctx) -> out.put(rs.getString("path_id"), rs.getLong("b"))).list());
         return out;
+    }
+
+    /** Binds :path when the query is for one path (an unused binding is an error in Jdbi). */
+    private static Query onePathOrAll(Query q, String onlyPath) {
+        return onlyPath == null ? q : q.bind("path", onlyPath);
     }
 
     // ---- remotes

@@ -1,7 +1,6 @@
 package dev.granary.storage.rest;
 
 import dev.granary.api.JsonSchema;
-import dev.granary.storage.HeartbeatReport;
 import dev.granary.storage.PathInfo;
 import dev.granary.storage.RedeclareResult;
 import dev.granary.storage.RemoteInfo;
@@ -92,10 +91,6 @@ final class StorageJson {
         m.put("purpose", r.purpose());
         m.put("createdAt", r.createdAt().toString());
         return m;
-    }
-
-    static Map<String, Object> heartbeat(HeartbeatReport h) {
-        return Map.of("pathId", h.pathId(), "healthy", h.healthy(), "error", h.error());
     }
 
     static final JsonSchema STRINGS = JsonSchema.array(JsonSchema.string());

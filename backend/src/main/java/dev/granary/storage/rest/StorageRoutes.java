@@ -50,13 +50,6 @@ public final class StorageRoutes implements RouteGroup {
     public List<ApiRoute> routes() {
         JsonSchema path = StorageJson.pathSchema();
         JsonSchema copy = StorageJson.copySchema();
-        JsonSchema options = JsonSchema.object()
-            .prop("weight", JsonSchema.integer(), false).prop("canSeal", JsonSchema.bool(), false)
-            .prop("canStore", JsonSchema.bool(), false)
-            .prop("maxStorage", JsonSchema.string().description("bytes, or a size like \"2TiB\"; 0 = no limit"), false)
-            .prop("groups", StorageJson.STRINGS, false).prop("allowTo", StorageJson.STRINGS, false)
-            .prop("allowTypes", StorageJson.STRINGS, false).prop("denyTypes", StorageJson.STRINGS, false)
-            .prop("allowMiners", StorageJson.STRINGS, false).prop("denyMiners", StorageJson.STRINGS, false);
         JsonSchema redeclared = JsonSchema.array(JsonSchema.object().prop("pathId", JsonSchema.string())
             .prop("path", JsonSchema.string()).prop("declared", JsonSchema.integer()).prop("missing", JsonSchema.integer())
             .prop("dropped", JsonSchema.integer()).prop("ignored", StorageJson.STRINGS).prop("error", JsonSchema.string()));
@@ -68,12 +61,12 @@ public final class StorageRoutes implements RouteGroup {
                 .response(200, "The paths", JsonSchema.array(path)).handler(guard(this::list)),
             ApiRoute.post("/v1/storage/paths").permission(Permission.WRITE).tag(TAG)
                 .summary("Attach a directory as a storage path (init: create its sectorstore.json from the options)")
-                .requestBody(JsonSchema.object().prop("path", JsonSchema.string()).prop("init", JsonSchema.bool(), false))
+                .requestBody(options().prop("path", JsonSchema.string()).prop("init", JsonSchema.bool(), false))
                 .response(201, "The attached path", path).handler(guard(this::attach)),
             ApiRoute.get("/v1/storage/paths/{id}").permission(Permission.READ).tag(TAG)
                 .summary("One storage path by ID").response(200, "The path", path).handler(guard(this::one)),
             ApiRoute.patch("/v1/storage/paths/{id}").permission(Permission.WRITE).tag(TAG)
-                .summary("Change a path's options (written to its sectorstore.json)").requestBody(options)
+                .summary("Change a path's options (written to its sectorstore.json)").requestBody(options())
                 .response(200, "The changed path", path).handler(guard(this::set)),
             ApiRoute.delete("/v1/storage/paths/{id}").permission(Permission.WRITE).tag(TAG)
                 .summary("Detach a path (its files stay on disk); refused while in use unless ?force=true")
@@ -111,6 +104,17 @@ public final class StorageRoutes implements RouteGroup {
             ApiRoute.delete("/v1/storage/remotes/{name}").permission(Permission.ADMIN).tag(TAG)
                 .summary("Forget a remote and its token").response(204, "Removed", JsonSchema.object())
                 .handler(guard(this::removeRemote)));
+    }
+
+    /** The sectorstore.json options a body may set (attach with init, and set); each optional. */
+    private static JsonSchema options() {
+        return JsonSchema.object()
+            .prop("weight", JsonSchema.integer(), false).prop("canSeal", JsonSchema.bool(), false)
+            .prop("canStore", JsonSchema.bool(), false)
+            .prop("maxStorage", JsonSchema.string().description("bytes, or a size like \"2TiB\"; 0 = no limit"), false)
+            .prop("groups", StorageJson.STRINGS, false).prop("allowTo", StorageJson.STRINGS, false)
+            .prop("allowTypes", StorageJson.STRINGS, false).prop("denyTypes", StorageJson.STRINGS, false)
+            .prop("allowMiners", StorageJson.STRINGS, false).prop("denyMiners", StorageJson.STRINGS, false);
     }
 
     /** Bad input about a path answers 400 naming the path and the field, for scripts and for people. */
