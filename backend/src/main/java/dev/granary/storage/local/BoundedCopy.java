@@ -11,16 +11,23 @@ public final class BoundedCopy {
 
     private BoundedCopy() {}
 
+    /** The source had more bytes than the limit; other IOExceptions are the source's or the disk's own. */
+    public static final class OverLimitException extends IOException {
+        OverLimitException(String message) {
+            super(message);
+        }
+    }
+
     /**
-     * Copies all of {@code in} to {@code out} and returns the bytes written; throws with {@code overLimit}'s
-     * message before writing the chunk that would pass {@code limit} (the caller discards the file).
+     * Copies all of {@code in} to {@code out} and returns the bytes written; throws {@link OverLimitException}
+     * with {@code overLimit}'s message before writing the chunk that would pass {@code limit}.
      */
     public static long copy(InputStream in, FileChannel out, long limit, Supplier<String> overLimit) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long written = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
             if (written + n > limit) {
-                throw new IOException(overLimit.get());
+                throw new OverLimitException(overLimit.get());
             }
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {

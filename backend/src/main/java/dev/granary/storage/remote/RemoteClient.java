@@ -78,8 +78,8 @@ public final class RemoteClient {
                     try {
                         BoundedCopy.copy(body, out, allowed, () -> action + ": remote " + name + " sent more than the "
                             + allowed + " bytes its manifest announced; the partial file was discarded");
-                    } catch (IOException e) {
-                        out.truncate(0); // a remote can't fill the disk past the reservation, nor leave a bad part
+                    } catch (BoundedCopy.OverLimitException e) {
+                        out.truncate(0); // a lost connection keeps its bytes to resume from; a lying remote does not
                         throw e;
                     }
                     out.force(true);

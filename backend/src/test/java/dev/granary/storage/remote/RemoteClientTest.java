@@ -11,7 +11,13 @@ import dev.granary.storage.SectorFileType;
 import dev.granary.storage.SectorName;
 import dev.granary.testing.TestNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -77,5 +83,30 @@ class RemoteClientTest {
         Files.write(part, Arrays.copyOf(CONTENT, 10_000));
         IOException e = assertThrows(IOException.class, () -> client.download("fetching", FILE, part, 50_000));
         assertTrue(e.getMessage().contains("more than the 40000 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aConnectionLostMidFileKeepsWhatArrivedForTheNextAttempt() throws Exception {
+        Path part = local.resolve("s.part");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CONTENT.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                    out.write(CONTENT, 0, 50_000);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            RemoteClient dropping = new RemoteClient("flaky", "http://127.0.0.1:" + server.getLocalPort(), "token");
+            assertThrows(IOException.class, () -> dropping.download("fetching", FILE, part, CONTENT.length));
+            peer.join();
+        }
+        assertEquals(50_000, Files.size(part), "the bytes that arrived are kept to resume from");
+        client.download("fetching", FILE, part, CONTENT.length);
+        assertArrayEquals(CONTENT, Files.readAllBytes(part));
     }
 }
